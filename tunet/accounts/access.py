@@ -1,0 +1,152 @@
+"""The permission layer: every "may this person do this to that?" is answered here.
+
+Views, API endpoints, exports and tasks call these functions; nothing else compares
+organisation ids. Roles are data (ROLE_PERMISSIONS): a check is one function call.
+
+A person acts through one *membership* at a time (the organisation and role chosen in the
+header). Permissions come from that membership's role and are limited to its organisation.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+
+from .models import ROLES_BY_KIND, AccessLogEntry, Membership, OrganisationKind, Role
+
+
+class Perm:
+    """Names of the permissions a role can hold."""
+
+    VIEW_ORGANISATION = "organisation.view"
+    MANAGE_ORGANISATION = "organisation.manage"
+    MANAGE_MEMBERS = "organisation.manage_members"
+    EDIT_FARM = "farm.edit"
+    BUY_PLACES = "purchasing.buy"
+    FOLLOW_PARTICIPANTS = "care.follow"
+    RUN_APPROVALS = "approval.run"
+    AUDIT_FARMS = "approval.audit"
+    VIEW_REGION_STATISTICS = "insights.region"
+
+
+_EVERY_MEMBER = {Perm.VIEW_ORGANISATION}
+
+ROLE_PERMISSIONS = {
+    Role.ADMIN: _EVERY_MEMBER | {Perm.MANAGE_ORGANISATION, Perm.MANAGE_MEMBERS},
+    Role.FARMER: _EVERY_MEMBER
+    | {Perm.MANAGE_ORGANISATION, Perm.MANAGE_MEMBERS, Perm.EDIT_FARM, Perm.FOLLOW_PARTICIPANTS},
+    Role.FARM_STAFF: _EVERY_MEMBER | {Perm.FOLLOW_PARTICIPANTS},
+    Role.CASE_WORKER: _EVERY_MEMBER | {Perm.BUY_PLACES, Perm.FOLLOW_PARTICIPANTS},
+    Role.NAV_ADVISER: _EVERY_MEMBER | {Perm.BUY_PLACES, Perm.FOLLOW_PARTICIPANTS},
+    Role.APPROVAL_OFFICER: _EVERY_MEMBER | {Perm.RUN_APPROVALS},
+    Role.AUDITOR: _EVERY_MEMBER | {Perm.AUDIT_FARMS},
+    Role.COORDINATOR: _EVERY_MEMBER | {Perm.VIEW_REGION_STATISTICS},
+}
+
+
+# --- Memberships ------------------------------------------------------------------------------
+
+
+SESSION_KEY = "active_membership_id"
+
+
+def memberships(request):
+    """The memberships of the person making the request, read once per request."""
+    if not hasattr(request, "_tunet_memberships"):
+        request._tunet_memberships = memberships_of(request.user)
+    return request._tunet_memberships
+
+
+def active_membership(request):
+    """The membership the person acts through now: the one chosen in the header, or their first."""
+    return choose_membership(memberships(request), request.session.get(SESSION_KEY))
+
+
+def memberships_of(user):
+    """The memberships a person can act through, with their organisations, in a stable order."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(user=user, organisation__isnull=False)
+        .select_related("organisation")
+        .order_by("organisation__name", "role", "id")
+    )
+
+
+def choose_membership(memberships, wanted_id):
+    """The membership with id wanted_id if the person has it, else their first, else None."""
+    for membership in memberships:
+        if membership.id == wanted_id:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def has_perm(membership, perm, organisation=None):
+    """Whether the membership's role grants perm, within its own organisation.
+
+    With organisation given, the answer is also no when it is another organisation.
+    """
+    if membership is None:
+        return False
+    if organisation is not None and membership.organisation_id != organisation.id:
+        return False
+    return perm in ROLE_PERMISSIONS.get(membership.role, set())
+
+
+def require(allowed):
+    """Raise PermissionDenied unless allowed. Views call this with one of the checks below."""
+    if not allowed:
+        raise PermissionDenied
+
+
+# --- Organisations ----------------------------------------------------------------------------
+
+
+def can_view_organisation(membership, organisation):
+    return has_perm(membership, Perm.VIEW_ORGANISATION, organisation)
+
+
+def can_manage_organisation(membership, organisation):
+    return has_perm(membership, Perm.MANAGE_ORGANISATION, organisation)
+
+
+def can_manage_members(membership, organisation):
+    return has_perm(membership, Perm.MANAGE_MEMBERS, organisation)
+
+
+def can_remove_membership(membership, target):
+    """An administrator may remove others' memberships in their organisation, not their own.
+
+    Removing one's own administrator role could leave an organisation with nobody to manage it.
+    """
+    return can_manage_members(membership, target.organisation) and target.id != membership.id
+
+
+def roles_for(organisation):
+    """The roles a person can be given in this kind of organisation."""
+    return ROLES_BY_KIND[OrganisationKind(organisation.kind)]
+
+
+# --- The access log ---------------------------------------------------------------------------
+
+
+def log_access(actor, membership, subject, action, path=""):
+    """Record that actor (acting through membership) read subject's personal data.
+
+    Every view, export and task that shows a person's personal data calls this, in the same
+    request, before the data leaves the server.
+    """
+    return AccessLogEntry.objects.create(
+        actor=actor,
+        organisation=membership.organisation if membership else None,
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=str(subject.pk),
+        subject_label=str(subject)[:200],
+        action=str(action)[:200],
+        path=path[:500],
+    )
+
+
+def access_log_for(subject):
+    """Who has looked at this person's data, newest first."""
+    return AccessLogEntry.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk)
+    ).select_related("actor", "organisation")

@@ -1,0 +1,128 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
+
+from tunet.core import queries as register
+
+from . import access
+from .models import Organisation, User
+from .validators import clean_org_number
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True, "class": "ds-input"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "ds-input"}),
+    )
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is wrong. Check both and try again."),
+        "inactive": _("This account is deactivated. Ask the administrator in your organisation."),
+    }
+
+    def clean_username(self):
+        return self.cleaned_data["username"].lower()
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "ds-input"}),
+    )
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "ds-input"
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "ds-input"
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "phone"]
+        widgets = {
+            "full_name": forms.TextInput(attrs={"class": "ds-input", "autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"class": "ds-input", "autocomplete": "tel", "type": "tel"}),
+        }
+
+
+class OrganisationForm(forms.ModelForm):
+    """The organisation's own details. The postcode fills in post town and municipality."""
+
+    postal_code = forms.CharField(
+        label=_("Postcode"),
+        required=False,
+        max_length=4,
+        widget=forms.TextInput(attrs={"class": "ds-input", "inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "org_number", "street_address", "postal_code", "email", "phone"]
+        widgets = {
+            "name": forms.TextInput(attrs={"class": "ds-input", "autocomplete": "organization"}),
+            "org_number": forms.TextInput(attrs={"class": "ds-input", "inputmode": "numeric"}),
+            "street_address": forms.TextInput(attrs={"class": "ds-input", "autocomplete": "street-address"}),
+            "email": forms.EmailInput(attrs={"class": "ds-input", "autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"class": "ds-input", "type": "tel", "autocomplete": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.postal_code_id:
+            self.initial["postal_code"] = self.instance.postal_code_id
+
+    def clean_org_number(self):
+        value = "".join(self.cleaned_data["org_number"].split())
+        return clean_org_number(value) if value else ""
+
+    def clean_postal_code(self):
+        code = self.cleaned_data["postal_code"].strip()
+        if not code:
+            return None
+        found = register.postal_code(code)
+        if found is None:
+            raise forms.ValidationError(
+                _("We do not know the postcode %(code)s. Check that it has four digits."), params={"code": code}
+            )
+        return found
+
+
+class MemberForm(forms.Form):
+    """Add a person to an organisation with a role. A new person gets an e-mail to choose a password."""
+
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"class": "ds-input", "autocomplete": "off"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"class": "ds-input", "autocomplete": "off"})
+    )
+    role = forms.ChoiceField(label=_("Role"), widget=forms.Select(attrs={"class": "ds-input"}))
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=100,
+        help_text=_("For example «daglig leder» or «saksbehandler helse og omsorg». Optional."),
+        widget=forms.TextInput(attrs={"class": "ds-input"}),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in access.roles_for(organisation)]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()

@@ -1,0 +1,57 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import access
+from .models import Membership
+
+
+def members_of(organisation):
+    """The organisation's memberships with their people, for its member list."""
+    return list(
+        Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__full_name", "role")
+    )
+
+
+def next_steps(user, membership, members_count):
+    """What the person should do next, from the state of their account and organisation.
+
+    Each step is a dict with title, text and url. Later parts of Tunet add their own steps here.
+    """
+    steps = []
+    if membership is None:
+        return steps
+    organisation = membership.organisation
+    if access.can_manage_organisation(membership, organisation) and (
+        not organisation.org_number or not organisation.postal_code_id
+    ):
+        steps.append(
+            {
+                "title": _("Complete your organisation's details"),
+                "text": _("Add the organisation number and the address, so that others can find and trust you."),
+                "url": reverse("accounts:organisation_edit", args=[organisation.pk]),
+            }
+        )
+    if access.can_manage_members(membership, organisation) and members_count < 2:
+        steps.append(
+            {
+                "title": _("Add your colleagues"),
+                "text": _("Everyone who works in Tunet for the organisation should have their own login and role."),
+                "url": reverse("accounts:member_add", args=[organisation.pk]),
+            }
+        )
+    if not user.phone:
+        steps.append(
+            {
+                "title": _("Add your phone number"),
+                "text": _("Colleagues and partners can then reach you when something is urgent."),
+                "url": reverse("accounts:profile"),
+            }
+        )
+    steps.append(
+        {
+            "title": _("See your organisation"),
+            "text": _("Details and the people who work in Tunet on its behalf."),
+            "url": reverse("accounts:organisation", args=[organisation.pk]),
+        }
+    )
+    return steps

@@ -1,0 +1,194 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import access, actions, queries
+from .forms import (
+    LoginForm,
+    MemberForm,
+    OrganisationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    ProfileForm,
+    SetPasswordForm,
+)
+from .models import Membership, Organisation
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+
+@login_required
+def start(request):
+    membership = access.active_membership(request)
+    members_count = membership.organisation.memberships.count() if membership else 0
+    steps = queries.next_steps(request.user, membership, members_count)
+    return render(request, "accounts/start.html", {"membership": membership, "steps": steps})
+
+
+@login_required
+@require_POST
+def switch(request):
+    chosen = actions.do_switch_membership(request, _int(request.POST.get("membership")))
+    if chosen is None:
+        messages.error(request, _("You cannot act on behalf of that organisation."))
+    else:
+        messages.success(
+            request,
+            _("You now act as %(role)s in %(organisation)s.")
+            % {"role": chosen.get_role_display().lower(), "organisation": chosen.organisation.name},
+        )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("accounts:start")
+    return redirect(next_url)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+def organisation(request, pk):
+    organisation = get_object_or_404(Organisation.objects.select_related("municipality__county", "postal_code"), pk=pk)
+    membership = access.active_membership(request)
+    access.require(access.can_view_organisation(membership, organisation))
+    return render(
+        request,
+        "accounts/organisation.html",
+        {
+            "organisation": organisation,
+            "members": queries.members_of(organisation),
+            "can_manage": access.can_manage_organisation(membership, organisation),
+            "can_manage_members": access.can_manage_members(membership, organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    membership = access.active_membership(request)
+    access.require(access.can_manage_organisation(membership, organisation))
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        actions.do_update_organisation(membership, organisation, form)
+        messages.success(request, _("The details are saved."))
+        return redirect("accounts:organisation", pk=organisation.pk)
+    return render(request, "accounts/organisation_edit.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_add(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    membership = access.active_membership(request)
+    access.require(access.can_manage_members(membership, organisation))
+    form = MemberForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        new_membership, created_user = actions.do_add_member(
+            membership, organisation, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+        )
+        if created_user:
+            messages.success(
+                request,
+                _("%(name)s is added. We have sent an e-mail to %(email)s with a link to choose a password.")
+                % {"name": new_membership.user.full_name, "email": new_membership.user.email},
+            )
+        else:
+            messages.success(
+                request,
+                _("%(name)s already has an account and now has the role %(role)s here.")
+                % {"name": new_membership.user.full_name, "role": new_membership.get_role_display().lower()},
+            )
+        return redirect("accounts:organisation", pk=organisation.pk)
+    return render(request, "accounts/member_add.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_remove(request, pk, membership_pk):
+    target = get_object_or_404(
+        Membership.objects.select_related("user", "organisation"), pk=membership_pk, organisation_id=pk
+    )
+    membership = access.active_membership(request)
+    access.require(access.can_remove_membership(membership, target))
+    if request.method == "POST":
+        actions.do_remove_member(membership, target)
+        messages.success(
+            request,
+            _("%(name)s no longer has the role %(role)s in %(organisation)s.")
+            % {
+                "name": target.user.full_name,
+                "role": target.get_role_display().lower(),
+                "organisation": target.organisation.name,
+            },
+        )
+        return redirect("accounts:organisation", pk=pk)
+    return render(request, "accounts/member_remove.html", {"target": target})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        actions.do_update_profile(request.user, form)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form, "all_memberships": access.memberships(request)})
+
+
+def lockout(request, credentials=None, *args, **kwargs):
+    """Shown by django-axes instead of the login page while an address is locked out."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tunet.core.urls")),
+    path("", include("tunet.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "tunet.core.views.permission_denied"
+handler404 = "tunet.core.views.page_not_found"
+handler500 = "tunet.core.views.server_error"
