@@ -12,7 +12,7 @@ from .validators import clean_org_number
 class LoginForm(auth_forms.AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True, "class": "ds-input"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "ds-input"}),
     )
     password = forms.CharField(
         label=_("Password"),
@@ -70,12 +70,20 @@ class OrganisationForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"class": "ds-input", "inputmode": "numeric", "autocomplete": "postal-code"}),
     )
 
+    # Wide enough for a number typed in groups ("974 760 673"); stored as nine digits.
+    org_number = forms.CharField(
+        label=_("Organisation number"),
+        required=False,
+        max_length=20,
+        help_text=_("Nine digits, from the Central Coordinating Register for Legal Entities."),
+        widget=forms.TextInput(attrs={"class": "ds-input", "inputmode": "numeric"}),
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "org_number", "street_address", "postal_code", "email", "phone"]
         widgets = {
             "name": forms.TextInput(attrs={"class": "ds-input", "autocomplete": "organization"}),
-            "org_number": forms.TextInput(attrs={"class": "ds-input", "inputmode": "numeric"}),
             "street_address": forms.TextInput(attrs={"class": "ds-input", "autocomplete": "street-address"}),
             "email": forms.EmailInput(attrs={"class": "ds-input", "autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"class": "ds-input", "type": "tel", "autocomplete": "tel"}),

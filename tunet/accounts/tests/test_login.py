@@ -1,0 +1,94 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from .factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("accounts:login")
+
+
+def log_in(client, email, password):
+    return client.post(LOGIN, {"username": email, "password": password})
+
+
+def test_login_with_email_in_any_case_lands_on_the_start_page(client):
+    UserFactory(email="kari@tunet.test")
+    response = log_in(client, "Kari@Tunet.test", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:start")
+
+
+def test_wrong_password_says_so_in_norwegian_and_keeps_the_email(client):
+    UserFactory(email="kari@tunet.test")
+    response = log_in(client, "kari@tunet.test", "feil-passord")
+    assert response.status_code == 200
+    assert "E-postadressen eller passordet er feil" in response.content.decode()
+    assert 'value="kari@tunet.test"' in response.content.decode()
+
+
+def test_passwords_are_hashed_with_argon2(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    user = UserFactory()
+    assert user.password.startswith("argon2$")
+
+
+def test_lockout_kicks_in_after_five_failures_and_lifts_after_fifteen_minutes(client, settings):
+    UserFactory(email="kari@tunet.test")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+            assert log_in(client, "kari@tunet.test", "feil").status_code == 200
+        locked = log_in(client, "kari@tunet.test", "feil")
+        assert locked.status_code == 429
+        assert "For mange mislykkede forsøk" in locked.content.decode()
+        # Even the right password is refused while locked.
+        assert log_in(client, "kari@tunet.test", PASSWORD).status_code == 429
+    with time_machine.travel(start + timedelta(minutes=14), tick=False):
+        assert log_in(client, "kari@tunet.test", PASSWORD).status_code == 429
+    # Each attempt while locked starts the fifteen minutes again, so guessing on does not help.
+    with time_machine.travel(start + timedelta(minutes=14 + 16), tick=False):
+        response = log_in(client, "kari@tunet.test", PASSWORD)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("accounts:start")
+
+
+def test_lockout_of_one_account_does_not_lock_another(client, settings):
+    UserFactory(email="kari@tunet.test")
+    UserFactory(email="ola@tunet.test")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "kari@tunet.test", "feil")
+    assert log_in(client, "ola@tunet.test", PASSWORD).status_code == 302
+
+
+def test_password_reset_mails_a_link_that_sets_a_new_password(client, mailoutbox):
+    UserFactory(email="kari@tunet.test")
+    response = client.post(reverse("accounts:password_reset"), {"email": "kari@tunet.test"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/nytt-passord/" in line)
+    path = link[link.index("/nytt-passord/") :]
+    form_page = client.get(path, follow=True)
+    assert form_page.status_code == 200
+    set_url = form_page.redirect_chain[-1][0]
+    done = client.post(set_url, {"new_password1": "en-helt-ny-frase-9", "new_password2": "en-helt-ny-frase-9"})
+    assert done.status_code == 302
+    assert log_in(client, "kari@tunet.test", "en-helt-ny-frase-9").status_code == 302
+
+
+def test_password_reset_for_unknown_address_says_the_same_and_sends_nothing(client, mailoutbox):
+    response = client.post(reverse("accounts:password_reset"), {"email": "ukjent@tunet.test"})
+    assert response.status_code == 302
+    assert mailoutbox == []
+
+
+def test_logout_needs_post_and_ends_the_session(client):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert client.post(reverse("accounts:logout")).status_code == 302
+    assert client.get(reverse("accounts:start")).status_code == 302
