@@ -46,6 +46,25 @@ def browser():
 
 
 @pytest.fixture
+def demo_data(live_server, settings):
+    """The demo organisations, logins and farms, with the register they stand on.
+
+    The register comes from a data migration, and every transactional test empties the
+    database when it ends. serialized_rollback cannot bring it back here: once Playwright runs,
+    the test sees a different connection object than the one the serialized copy was kept on.
+    """
+    from tunet.core import demo
+    from tunet.core.models import County, Municipality, PostalCode
+    from tunet.core.register import load_register
+
+    if not County.objects.exists():
+        load_register(County, Municipality, PostalCode)
+    # The live server runs in this process, so a fast hasher here makes its logins fast too.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return demo.load()
+
+
+@pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nb-NO")
     page = context.new_page()

@@ -30,7 +30,9 @@ class Perm:
 _EVERY_MEMBER = {Perm.VIEW_ORGANISATION}
 
 ROLE_PERMISSIONS = {
-    Role.ADMIN: _EVERY_MEMBER | {Perm.MANAGE_ORGANISATION, Perm.MANAGE_MEMBERS},
+    # EDIT_FARM only ever applies within the administrator's own organisation, so it matters
+    # only for a provider's administrator.
+    Role.ADMIN: _EVERY_MEMBER | {Perm.MANAGE_ORGANISATION, Perm.MANAGE_MEMBERS, Perm.EDIT_FARM},
     Role.FARMER: _EVERY_MEMBER
     | {Perm.MANAGE_ORGANISATION, Perm.MANAGE_MEMBERS, Perm.EDIT_FARM, Perm.FOLLOW_PARTICIPANTS},
     Role.FARM_STAFF: _EVERY_MEMBER | {Perm.FOLLOW_PARTICIPANTS},
@@ -123,6 +125,32 @@ def can_remove_membership(membership, target):
 def roles_for(organisation):
     """The roles a person can be given in this kind of organisation."""
     return ROLES_BY_KIND[OrganisationKind(organisation.kind)]
+
+
+# --- Farms -------------------------------------------------------------------------------------
+
+
+def can_edit_farm(membership, farm):
+    """The provider's farmer (and administrator) keeps the farm's profile and offers."""
+    return has_perm(membership, Perm.EDIT_FARM, farm.provider)
+
+
+def can_create_farm(membership):
+    """A provider's farmer or administrator creates its farm profile (a provider has one farm)."""
+    return (
+        membership is not None
+        and membership.organisation.kind == OrganisationKind.PROVIDER
+        and has_perm(membership, Perm.EDIT_FARM, membership.organisation)
+    )
+
+
+def can_view_farm(membership, farm, listed):
+    """Anyone sees a listed (approved) farm; an unlisted one only its own people and the approval body."""
+    if listed:
+        return True
+    if membership is None:
+        return False
+    return has_perm(membership, Perm.VIEW_ORGANISATION, farm.provider) or has_perm(membership, Perm.RUN_APPROVALS)
 
 
 # --- The access log ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from tunet.core import queries as register
+from tunet.core.forms import PostalCodeField
 
 from . import access
 from .models import Organisation, User
@@ -63,12 +63,7 @@ class ProfileForm(forms.ModelForm):
 class OrganisationForm(forms.ModelForm):
     """The organisation's own details. The postcode fills in post town and municipality."""
 
-    postal_code = forms.CharField(
-        label=_("Postcode"),
-        required=False,
-        max_length=4,
-        widget=forms.TextInput(attrs={"class": "ds-input", "inputmode": "numeric", "autocomplete": "postal-code"}),
-    )
+    postal_code = PostalCodeField(required=False)
 
     # Wide enough for a number typed in groups ("974 760 673"); stored as nine digits.
     org_number = forms.CharField(
@@ -89,25 +84,9 @@ class OrganisationForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"class": "ds-input", "type": "tel", "autocomplete": "tel"}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.postal_code_id:
-            self.initial["postal_code"] = self.instance.postal_code_id
-
     def clean_org_number(self):
         value = "".join(self.cleaned_data["org_number"].split())
         return clean_org_number(value) if value else ""
-
-    def clean_postal_code(self):
-        code = self.cleaned_data["postal_code"].strip()
-        if not code:
-            return None
-        found = register.postal_code(code)
-        if found is None:
-            raise forms.ValidationError(
-                _("We do not know the postcode %(code)s. Check that it has four digits."), params={"code": code}
-            )
-        return found
 
 
 class MemberForm(forms.Form):

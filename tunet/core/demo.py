@@ -1,0 +1,12 @@
+"""All demo data, for `make run` (manage.py demo) and the browser tests."""
+
+from django.db import transaction
+
+from tunet.accounts import demo as accounts_demo
+
+
+@transaction.atomic
+def load():
+    """Load every part's demo data (idempotent). Returns the demo organisations by key."""
+    organisations = accounts_demo.load()
+    return organisations

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import queries
+
+
+class PostalCodeField(forms.CharField):
+    """A postcode typed as four digits; cleans to the PostalCode (with municipality) or None."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Postcode"))
+        kwargs.setdefault("max_length", 4)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"class": "ds-input", "inputmode": "numeric", "autocomplete": "postal-code"}),
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return getattr(value, "code", value)
+
+    def clean(self, value):
+        code = super().clean(value).strip()
+        if not code:
+            return None
+        found = queries.postal_code(code)
+        if found is None:
+            raise forms.ValidationError(
+                _("We do not know the postcode %(code)s. Check that it has four digits."), params={"code": code}
+            )
+        return found
