@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "axes",
     "tunet.core",
     "tunet.accounts",
+    "tunet.catalogue",
+    "tunet.approval",
 ]
 
 MIDDLEWARE = [
@@ -68,7 +70,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "tunet.urls"
+# The benchmark serves the same app plus its floor view (benchmark/urls.py).
+ROOT_URLCONF = os.environ.get("TUNET_URLCONF", "tunet.urls")
 WSGI_APPLICATION = "tunet.wsgi.application"
 
 TEMPLATES = [
@@ -83,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "tunet.accounts.context_processors.active_membership",
+                "tunet.core.context_processors.map_settings",
             ],
         },
     },
@@ -155,6 +159,7 @@ STATICFILES_DIRS = [
     ("vendor/designsystemet-css", NODE_MODULES / "@digdir" / "designsystemet-css" / "dist" / "src"),
     ("vendor/designsystemet-theme", NODE_MODULES / "@digdir" / "designsystemet-theme" / "brand"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -166,6 +171,14 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Farm photos: at most this many bytes each, and only these image formats (checked by content).
+PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+
+# Map background tiles. Tile servers have usage policies: set MAP_TILE_URL to your own or a
+# commercial tile service in production.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap-bidragsytere")
+_tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL.replace("{", "").replace("}", "")))
 
 
 # --- E-mail -----------------------------------------------------------------------------------
@@ -201,7 +214,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", _tile_origin],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("tunet.core.urls")),
     path("", include("tunet.accounts.urls")),
+    path("", include("tunet.catalogue.urls")),
     path("admin/", admin.site.urls),
 ]
 

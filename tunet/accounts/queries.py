@@ -21,6 +21,22 @@ def next_steps(user, membership, members_count):
     if membership is None:
         return steps
     organisation = membership.organisation
+    if access.can_create_farm(membership):
+        steps.append(
+            {
+                "title": _("Keep your farm profile up to date"),
+                "text": _("Offers, weekdays and places, photos and contact details: what buyers see in the catalogue."),
+                "url": reverse("catalogue:my_farm"),
+            }
+        )
+    if access.has_perm(membership, access.Perm.BUY_PLACES):
+        steps.append(
+            {
+                "title": _("Find a farm"),
+                "text": _("Search the approved farms by target group, weekday, distance and transport."),
+                "url": reverse("catalogue:catalogue"),
+            }
+        )
     if access.can_manage_organisation(membership, organisation) and (
         not organisation.org_number or not organisation.postal_code_id
     ):

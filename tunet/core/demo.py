@@ -3,10 +3,12 @@
 from django.db import transaction
 
 from tunet.accounts import demo as accounts_demo
+from tunet.catalogue import demo as catalogue_demo
 
 
 @transaction.atomic
 def load():
     """Load every part's demo data (idempotent). Returns the demo organisations by key."""
     organisations = accounts_demo.load()
+    catalogue_demo.load(organisations)
     return organisations

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from tunet.accounts import demo as accounts_demo
+from tunet.core import demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo organisations, logins and data (idempotent)."
+    help = "Load the demo organisations, logins, farms and offers (idempotent)."
 
     def handle(self, *args, **options):
-        accounts_demo.load()
+        demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data is loaded. Logins are listed in README.md."))

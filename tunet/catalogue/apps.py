@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CatalogueConfig(AppConfig):
+    name = "tunet.catalogue"
+    verbose_name = "Gårder og tilbud"

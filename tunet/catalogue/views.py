@@ -1,0 +1,209 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tunet.accounts import access
+
+from . import actions, queries, search
+from .forms import FarmForm, OfferForm, PhotoForm
+from .models import Farm, FarmPhoto, ServiceOffer
+
+PAGE_SIZE = 20
+MAP_POINTS_LIMIT = 2000
+
+
+def _search(request):
+    form = search.SearchForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    criteria = form.criteria()
+    return form, criteria, search.search(criteria)
+
+
+@require_GET
+def catalogue(request):
+    form, criteria, farms = _search(request)
+    page = Paginator(search.with_card_data(farms, criteria), PAGE_SIZE).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {"form": form, "criteria": criteria, "page": page, "query": query.urlencode()}
+    partial = request.htmx and request.htmx.target == "results"
+    response = render(request, "catalogue/_results.html" if partial else "catalogue/catalogue.html", context)
+    # The same address answers with the whole page or only the results: caches must keep both apart,
+    # or the back button shows a bare list.
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
+
+
+@require_GET
+def catalogue_map(request):
+    """The positions of every farm the search finds (up to a limit), for the map."""
+    _form, _criteria, farms = _search(request)
+    points = list(farms.values_list("pk", "name", "latitude", "longitude")[:MAP_POINTS_LIMIT])
+    return JsonResponse({"farms": [{"id": pk, "name": name, "lat": lat, "lon": lon} for pk, name, lat, lon in points]})
+
+
+@require_GET
+def farm_detail(request, pk):
+    farm = queries.farm_page(pk)
+    approval = queries.approval_of(farm)
+    listed = queries.is_listed(approval)
+    membership = access.active_membership(request) if request.user.is_authenticated else None
+    if not access.can_view_farm(membership, farm, listed):
+        raise Http404
+    return render(
+        request,
+        "catalogue/farm_detail.html",
+        {"farm": farm, "approval": approval, "listed": listed, "can_edit": access.can_edit_farm(membership, farm)},
+    )
+
+
+@require_GET
+def photo_file(request, pk, photo_pk):
+    """A farm photo, through the same check as the farm page (never a bare public URL for an unlisted farm)."""
+    photo = get_object_or_404(
+        FarmPhoto.objects.select_related("farm__approval", "farm__provider"), pk=photo_pk, farm_id=pk
+    )
+    membership = access.active_membership(request) if request.user.is_authenticated else None
+    if not access.can_view_farm(membership, photo.farm, queries.is_listed(queries.approval_of(photo.farm))):
+        raise Http404
+    response = FileResponse(photo.image.open("rb"))
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+@require_GET
+def my_farm(request):
+    """The provider's way in: its farm's page, or the form to create the profile."""
+    membership = access.active_membership(request)
+    farm = queries.farm_of(membership)
+    if farm is not None:
+        return redirect("catalogue:farm_edit", pk=farm.pk)
+    access.require(access.can_create_farm(membership))
+    return redirect("catalogue:farm_create")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def farm_create(request):
+    membership = access.active_membership(request)
+    access.require(access.can_create_farm(membership))
+    if queries.farm_of(membership) is not None:
+        return redirect("catalogue:my_farm")
+    organisation = membership.organisation
+    form = FarmForm(
+        request.POST or None,
+        initial={
+            "name": organisation.name,
+            "street_address": organisation.street_address,
+            "postal_code": organisation.postal_code_id,
+            "contact_name": request.user.full_name,
+            "contact_phone": request.user.phone,
+            "contact_email": request.user.email,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        farm = actions.do_create_farm(membership, form)
+        messages.success(request, _("The farm profile is created. Now add what you offer."))
+        return redirect("catalogue:offer_new", pk=farm.pk)
+    return render(request, "catalogue/farm_form.html", {"form": form, "farm": None})
+
+
+def _editable_farm(request, pk):
+    farm = get_object_or_404(Farm.objects.select_related("provider", "municipality", "postal_code"), pk=pk)
+    membership = access.active_membership(request)
+    access.require(access.can_edit_farm(membership, farm))
+    return farm, membership
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def farm_edit(request, pk):
+    farm, membership = _editable_farm(request, pk)
+    form = FarmForm(request.POST or None, instance=farm)
+    if request.method == "POST" and form.is_valid():
+        actions.do_update_farm(membership, farm, form)
+        messages.success(request, _("The farm profile is saved."))
+        return redirect("catalogue:farm_edit", pk=farm.pk)
+    return render(
+        request,
+        "catalogue/farm_form.html",
+        {"form": form, "farm": farm, "offers": queries.all_offers(farm), "approval": queries.approval_of(farm)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_edit(request, pk, offer_pk=None):
+    farm, membership = _editable_farm(request, pk)
+    offer = get_object_or_404(ServiceOffer, pk=offer_pk, farm=farm) if offer_pk else ServiceOffer(farm=farm)
+    form = OfferForm(request.POST or None, instance=offer)
+    if request.method == "POST" and form.is_valid():
+        actions.do_save_offer(membership, farm, form)
+        messages.success(request, _("The offer is saved."))
+        return redirect("catalogue:farm_edit", pk=farm.pk)
+    return render(request, "catalogue/offer_form.html", {"form": form, "farm": farm, "offer": offer})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_delete(request, pk, offer_pk):
+    farm, membership = _editable_farm(request, pk)
+    offer = get_object_or_404(ServiceOffer, pk=offer_pk, farm=farm)
+    if request.method == "POST":
+        actions.do_delete_offer(membership, offer)
+        messages.success(request, _("The offer «%(title)s» is deleted.") % {"title": offer.title})
+        return redirect("catalogue:farm_edit", pk=farm.pk)
+    return render(request, "catalogue/offer_delete.html", {"farm": farm, "offer": offer})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def photos(request, pk):
+    farm, membership = _editable_farm(request, pk)
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_add_photo(membership, farm, form)
+        messages.success(request, _("The photo is added."))
+        return redirect("catalogue:photos", pk=farm.pk)
+    return render(
+        request,
+        "catalogue/photos.html",
+        {"farm": farm, "form": form, "photos": list(farm.photos.all()), "photo_limit": settings.PHOTO_MAX_BYTES},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def photo_delete(request, pk, photo_pk):
+    farm, membership = _editable_farm(request, pk)
+    photo = get_object_or_404(FarmPhoto, pk=photo_pk, farm=farm)
+    if request.method == "POST":
+        actions.do_delete_photo(membership, photo)
+        messages.success(request, _("The photo is deleted."))
+        return redirect("catalogue:photos", pk=farm.pk)
+    return render(request, "catalogue/photo_delete.html", {"farm": farm, "photo": photo})
+
+
+@login_required
+@require_GET
+def farm_history(request, pk):
+    farm, _membership = _editable_farm(request, pk)
+    labels = {
+        field.name: field.verbose_name
+        for model in (Farm, ServiceOffer)
+        for field in model._meta.get_fields()
+        if hasattr(field, "verbose_name")
+    }
+    changes = [
+        (change, [(labels.get(name, name), values[0], values[1]) for name, values in change.changes.items()])
+        for change in queries.history(farm)[:200]
+    ]
+    return render(request, "catalogue/history.html", {"farm": farm, "changes": changes})
