@@ -7,25 +7,12 @@ from django.utils.translation import gettext as _
 
 from tunet.accounts import access
 
+from .forms import FarmForm, OfferForm
 from .models import Farm, FarmChange, OfferDay
 
-FARM_HISTORY_FIELDS = [
-    "name",
-    "description",
-    "street_address",
-    "postal_code",
-    "municipality",
-    "latitude",
-    "longitude",
-    "step_free_access",
-    "accessible_toilet",
-    "indoor_space",
-    "transport_offered",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "website",
-]
+# What the history compares: the profile form's own fields (animals as a list of names) and the
+# municipality the postcode sets.
+FARM_HISTORY_FIELDS = [name for name in FarmForm.Meta.fields if name != "animals"] + ["municipality"]
 
 
 def _snapshot(instance, fields, many=()):
@@ -74,8 +61,8 @@ def do_update_farm(membership, farm, form):
     return farm
 
 
-OFFER_HISTORY_FIELDS = ["title", "service_area", "description", "price_indication", "is_active"]
 OFFER_MANY = ["target_groups", "activities", "languages", "days"]
+OFFER_HISTORY_FIELDS = [name for name in OfferForm.Meta.fields if name not in OFFER_MANY]
 
 
 @transaction.atomic
