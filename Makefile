@@ -41,6 +41,12 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Benchmark of the catalogue search on PostgreSQL (benchmark/run.py): builds the synthetic data set in
+# the database tunet_bench (BENCH_DATABASE_URL) once, serves the app with gunicorn, measures it
+# against its floor and the admin. Not part of `make test`. Options: make bench BENCH_ARGS="--rebuild".
+bench: setup
+	$(PY) -m benchmark.run $(BENCH_ARGS)
+
 # Regenerate the Norwegian translation files after changing user-visible strings (needs gettext).
 messages: setup
 	$(PY) manage.py makemessages --locale nb --no-obsolete --no-location --ignore '.venv/*' --ignore 'node_modules/*'

@@ -85,7 +85,13 @@ class SearchForm(forms.Form):
         help_text=_("A municipality, a post town or a postcode."),
     )
     radius = forms.TypedChoiceField(
-        label=_("Distance"), required=False, coerce=int, choices=RADIUS_CHOICES, empty_value=30, widget=RememberedSelect
+        label=_("Distance"),
+        required=False,
+        coerce=int,
+        choices=RADIUS_CHOICES,
+        empty_value=30,
+        initial=30,
+        widget=RememberedSelect,
     )
     dyr = forms.ChoiceField(label=_("Animals"), required=False, widget=RememberedSelect)
     transport = forms.BooleanField(label=_("Transport offered"), required=False)
@@ -192,7 +198,7 @@ def matching_offers(criteria):
         offers = offers.filter(service_area=criteria.service_area)
     if criteria.target_group:
         # The group's id by a subquery the database runs once, not a join for every offer it looks at.
-        group = TargetGroup.objects.filter(code=criteria.target_group).values("pk")
+        group = TargetGroup.objects.filter(code=criteria.target_group).order_by().values("pk")
         offers = offers.filter(
             Exists(
                 ServiceOffer.target_groups.through.objects.filter(
