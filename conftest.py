@@ -19,3 +19,11 @@ def _locmem_email(settings):
 def _fast_password_hashing(settings):
     # Argon2 is slow on purpose; tests that are about hashing put it back.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The cache outlives each test's database rollback; start every test from an empty one.
+    from django.core.cache import cache
+
+    cache.clear()

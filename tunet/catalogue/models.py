@@ -180,7 +180,12 @@ class OfferDay(models.Model):
         indexes = [models.Index(fields=["weekday", "offer"], name="offerday_weekday_idx")]
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{self.weekday_label} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def weekday_label(self):
+        # get_weekday_display() rebuilds its lookup table on every call; the catalogue calls it often.
+        return Weekday(self.weekday).label
 
 
 def farm_photo_path(instance, filename):

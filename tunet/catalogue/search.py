@@ -250,11 +250,14 @@ def search(criteria, today=None):
 
 def with_card_data(farms, criteria):
     """What a result card shows, for a page of farms, in a constant number of queries."""
-    offers = ServiceOffer.objects.filter(is_active=True).prefetch_related("target_groups", "days")
-    if criteria.filters_offers:
-        offers = matching_offers(criteria).prefetch_related("target_groups", "days")
+    # Prefetched into plain lists (to_attr): the template reads them without making querysets.
+    offers = matching_offers(criteria) if criteria.filters_offers else ServiceOffer.objects.filter(is_active=True)
+    offers = offers.prefetch_related(
+        Prefetch("target_groups", queryset=TargetGroup.objects.all(), to_attr="group_list"),
+        Prefetch("days", queryset=OfferDay.objects.order_by("weekday"), to_attr="day_list"),
+    )
     return farms.select_related("municipality__county", "approval").prefetch_related(
         Prefetch("offers", queryset=offers.order_by("title", "pk"), to_attr="shown_offers"),
         Prefetch("photos", queryset=FarmPhoto.objects.order_by("sort_order", "id"), to_attr="photo_list"),
-        "animals",
+        Prefetch("animals", queryset=Animal.objects.all(), to_attr="animal_list"),
     )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tunet.accounts import access
 
-from . import actions, queries, search
+from . import actions, page_cache, queries, search
 from .forms import FarmForm, OfferForm, PhotoForm
 from .models import Farm, FarmPhoto, ServiceOffer
 
@@ -28,13 +28,17 @@ def _search(request):
 
 @require_GET
 def catalogue(request):
-    form, criteria, farms = _search(request)
-    page = Paginator(search.with_card_data(farms, criteria), PAGE_SIZE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
-    context = {"form": form, "criteria": criteria, "page": page, "query": query.urlencode()}
-    partial = request.htmx and request.htmx.target == "results"
-    response = render(request, "catalogue/_results.html" if partial else "catalogue/catalogue.html", context)
+    partial = bool(request.htmx and request.htmx.target == "results")
+
+    def render_page():
+        form, criteria, farms = _search(request)
+        page = Paginator(search.with_card_data(farms, criteria), PAGE_SIZE).get_page(request.GET.get("side"))
+        query = request.GET.copy()
+        query.pop("side", None)
+        context = {"form": form, "criteria": criteria, "page": page, "query": query.urlencode()}
+        return render(request, "catalogue/_results.html" if partial else "catalogue/catalogue.html", context)
+
+    response = page_cache.cached_response(request, "results" if partial else "page", render_page)
     # The same address answers with the whole page or only the results: caches must keep both apart,
     # or the back button shows a bare list.
     patch_vary_headers(response, ("HX-Request", "HX-Target"))

@@ -1,0 +1,61 @@
+import pytest
+from django.urls import reverse
+
+from tunet.accounts.models import Role
+from tunet.accounts.tests.factories import member
+from tunet.approval.models import ApprovalStatus
+
+from .factories import add_offer, listed_farm
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("catalogue:catalogue")
+
+
+def test_the_same_search_is_served_from_the_cache_without_queries(client, django_assert_num_queries):
+    add_offer(listed_farm(name="Solbakken"))
+    first = client.get(URL, {"malgruppe": "demens"})
+    with django_assert_num_queries(0):
+        second = client.get(URL, {"malgruppe": "demens"})
+    assert second.content == first.content
+    assert "Solbakken" in second.content.decode()
+
+
+def test_whole_page_and_htmx_results_are_kept_apart(client):
+    listed_farm(name="Solbakken")
+    client.get(URL, headers={"HX-Request": "true", "HX-Target": "results"})
+    whole = client.get(URL)
+    assert "<html" in whole.content.decode()
+    assert whole["Vary"].count("HX-Request") == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda farm: setattr(farm, "name", "Nytt navn") or farm.save(),
+        lambda farm: add_offer(farm, title="Nytt tilbud"),
+        lambda farm: farm.animals.set([]),
+        lambda farm: setattr(farm.approval, "status", ApprovalStatus.SUSPENDED) or farm.approval.save(),
+    ],
+)
+def test_any_change_to_the_catalogue_is_shown_at_once(client, change):
+    farm = listed_farm(name="Solbakken", animals=["sau"])
+    before = client.get(URL).content
+    change(farm)
+    assert client.get(URL).content != before
+
+
+def test_logged_in_people_always_get_a_fresh_page(client):
+    farm = listed_farm(name="Solbakken")
+    client.force_login(member(Role.CASE_WORKER).user)
+    client.get(URL)
+    type(farm).objects.filter(pk=farm.pk).update(name="Endret uten signal")
+    assert "Endret uten signal" in client.get(URL).content.decode()
+
+
+def test_the_cache_can_be_turned_off(client, settings):
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    farm = listed_farm(name="Solbakken")
+    client.get(URL)
+    type(farm).objects.filter(pk=farm.pk).update(name="Endret uten signal")
+    assert "Endret uten signal" in client.get(URL).content.decode()
