@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -30,15 +31,24 @@ def _search(request):
 def catalogue(request):
     partial = bool(request.htmx and request.htmx.target == "results")
 
-    def render_page():
+    def render_content():
         form, criteria, farms = _search(request)
         page = Paginator(search.with_card_data(farms, criteria), PAGE_SIZE).get_page(request.GET.get("side"))
         query = request.GET.copy()
         query.pop("side", None)
-        context = {"form": form, "criteria": criteria, "page": page, "query": query.urlencode()}
-        return render(request, "catalogue/_results.html" if partial else "catalogue/catalogue.html", context)
+        context = {
+            "form": form,
+            "criteria": criteria,
+            "page": page,
+            "query": query.urlencode(),
+            "map_tile_url": settings.MAP_TILE_URL,
+            "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        }
+        # Rendered without the request: nothing personal may end up in what page_cache keeps.
+        return render_to_string("catalogue/_results.html" if partial else "catalogue/_catalogue_body.html", context)
 
-    response = page_cache.cached_response(request, "results" if partial else "page", render_page)
+    content = page_cache.fragment(request, "results" if partial else "page", render_content)
+    response = HttpResponse(content) if partial else render(request, "catalogue/catalogue.html", {"body": content})
     # The same address answers with the whole page or only the results: caches must keep both apart,
     # or the back button shows a bare list.
     patch_vary_headers(response, ("HX-Request", "HX-Target"))

@@ -45,12 +45,16 @@ def test_any_change_to_the_catalogue_is_shown_at_once(client, change):
     assert client.get(URL).content != before
 
 
-def test_logged_in_people_always_get_a_fresh_page(client):
-    farm = listed_farm(name="Solbakken")
-    client.force_login(member(Role.CASE_WORKER).user)
-    client.get(URL)
-    type(farm).objects.filter(pk=farm.pk).update(name="Endret uten signal")
-    assert "Endret uten signal" in client.get(URL).content.decode()
+def test_logged_in_people_share_the_kept_results_but_get_their_own_header(client):
+    listed_farm(name="Solbakken")
+    first, second = member(Role.CASE_WORKER, full_name="Kari Først"), member(Role.NAV_ADVISER, full_name="Per Andre")
+    client.force_login(first.user)
+    assert "Kari Først" in client.get(URL).content.decode()
+    client.force_login(second.user)
+    html = client.get(URL).content.decode()
+    assert "Per Andre" in html
+    assert "Kari Først" not in html
+    assert "Solbakken" in html
 
 
 def test_the_cache_can_be_turned_off(client, settings):
