@@ -182,7 +182,7 @@ MEDIA_URL = "/media/"
 # Farm photos: at most this many bytes each, and only these image formats (checked by content).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
 
-# How long a rendered catalogue search is kept for anonymous visitors (0 turns it off). Any change
+# How long the rendered content of a catalogue search is kept (0 turns it off). Any change
 # to a farm, offer, photo or approval replaces the whole catalogue at once (catalogue/page_cache.py).
 CATALOGUE_CACHE_SECONDS = int(os.environ.get("CATALOGUE_CACHE_SECONDS", "60"))
 
