@@ -6,6 +6,8 @@ same offer: a dementia offer on Mondays and a youth offer on Tuesdays is no deme
 Tuesdays.
 """
 
+import copy
+import time
 from dataclasses import dataclass
 
 from django import forms
@@ -35,6 +37,8 @@ def reference_choices():
             "animals": list(Animal.objects.values_list("code", "name")),
             "counties": list(County.objects.order_by("name").values_list("number", "name")),
             "municipalities": list(Municipality.objects.order_by("name").values_list("number", "name")),
+            # Tells the prepared fields and remembered selects that the lists have been read anew.
+            "stamp": time.time_ns(),
         }
         cache.set("catalogue:reference-choices", choices, REFERENCE_CACHE_SECONDS)
     return choices
@@ -60,8 +64,12 @@ class RememberedSelect(forms.Select):
     MAX_REMEMBERED = 2000
 
     def render(self, name, value, attrs=None, renderer=None):
+        # Choices from the reference lists carry the stamp of that reading; hashing 357 of them
+        # on every render would cost about as much as rendering them.
+        stamp = getattr(self, "choices_stamp", None)
         key = (
-            type(self), name, _frozen(value), _frozen(self.attrs), _frozen(attrs), _frozen(self.choices),
+            type(self), name, _frozen(value), _frozen(self.attrs), _frozen(attrs),
+            stamp if stamp is not None else _frozen(self.choices),
             self.is_required, self.is_localized, get_language(), renderer,
         )  # fmt: skip
         html = self.rendered.get(key)
@@ -71,6 +79,51 @@ class RememberedSelect(forms.Select):
                 self.rendered.clear()
             self.rendered[key] = html
         return html
+
+
+class SharedChoiceField(forms.ChoiceField):
+    """A choice field whose choices every copy shares. Django deep-copies a form's fields for each
+    form, and with them the 357 municipalities; these lists are never changed in place."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
+_prepared_fields = {}
+
+
+def reference_fields():
+    """The search form's list fields with their choices, made once per reading of the lists."""
+    choices = reference_choices()
+    fields = _prepared_fields.get(choices["stamp"])
+    if fields is None:
+        any_ = [("", _("All"))]
+        fields = {
+            "omrade": (_("Service area"), any_ + list(ServiceArea.choices)),
+            "malgruppe": (_("Target group"), any_ + choices["target_groups"]),
+            "fylke": (_("County"), any_ + choices["counties"]),
+            "kommune": (_("Municipality"), any_ + choices["municipalities"]),
+            "dyr": (
+                _("Animals"),
+                [
+                    ("", _("No matter")),
+                    (ANIMALS_ANY, _("With animals")),
+                    (ANIMALS_NONE, _("Without animals")),
+                    (_("Which animals"), choices["animals"]),
+                ],
+            ),
+        }
+        fields = {
+            name: SharedChoiceField(
+                label=label, required=False, choices=options, widget=RememberedSelect(attrs={"class": "ds-input"})
+            )
+            for name, (label, options) in fields.items()
+        }
+        for field in fields.values():
+            field.widget.choices_stamp = choices["stamp"]
+        _prepared_fields.clear()
+        _prepared_fields[choices["stamp"]] = fields
+    return fields
 
 
 class SearchForm(forms.Form):
@@ -101,18 +154,9 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = reference_choices()
-        any_ = [("", _("All"))]
-        self.fields["omrade"].choices = any_ + list(ServiceArea.choices)
-        self.fields["malgruppe"].choices = any_ + choices["target_groups"]
-        self.fields["fylke"].choices = any_ + choices["counties"]
-        self.fields["kommune"].choices = any_ + choices["municipalities"]
-        self.fields["dyr"].choices = [
-            ("", _("No matter")),
-            (ANIMALS_ANY, _("With animals")),
-            (ANIMALS_NONE, _("Without animals")),
-            (_("Which animals"), choices["animals"]),
-        ]
+        # The declared list fields hold the place in the form's order; the prepared ones replace them.
+        for name, field in reference_fields().items():
+            self.fields[name] = copy.deepcopy(field)
         for name, field in self.fields.items():
             if name not in {"dag", "transport"}:
                 field.widget.attrs.setdefault("class", "ds-input")
