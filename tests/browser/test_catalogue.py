@@ -64,6 +64,18 @@ def test_search_open_a_farm_then_the_farmer_updates_it(page, demo_data):
     expect(page.locator("main")).to_contain_text(new_text)
     check_page(page)
 
+    # The farmer's other pages: a new offer (its weekday table), photos, and a delete confirmation.
+    offer = solbakken.offers.first()
+    for path in (
+        f"/gard/{solbakken.pk}/tilbud/ny/",
+        f"/gard/{solbakken.pk}/tilbud/{offer.pk}/endre/",
+        f"/gard/{solbakken.pk}/tilbud/{offer.pk}/slett/",
+        f"/gard/{solbakken.pk}/bilder/",
+    ):
+        page.goto(path)
+        expect(page.locator("main h1")).to_be_visible()
+        check_page(page)
+
 
 def test_catalogue_on_a_phone(phone_page, demo_data):
     phone_page.goto("/finn-gard/?malgruppe=demens&sted=Skien&radius=30&dag=1")

@@ -2,7 +2,12 @@ from . import access
 
 
 def active_membership(request):
-    """The organisation switcher in the header needs both; neither costs a query until used."""
+    """The header's organisation switcher and menu: one query for a logged-in person, none otherwise."""
     if not hasattr(request, "user") or not request.user.is_authenticated:
         return {"membership": None, "memberships": []}
-    return {"membership": access.active_membership(request), "memberships": access.memberships(request)}
+    membership = access.active_membership(request)
+    return {
+        "membership": membership,
+        "memberships": access.memberships(request),
+        "has_farm": access.can_create_farm(membership),
+    }

@@ -17,10 +17,13 @@ class ApprovalStatus(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
-class ApprovalQuerySet(models.QuerySet):
-    def valid(self, today=None):
-        """Approvals that let a farm be listed in the catalogue today."""
-        return self.filter(status=ApprovalStatus.APPROVED, valid_until__gte=today or timezone.localdate())
+def listed(today=None):
+    """The condition on a farm query for a valid approval: the one that lets a farm be listed.
+
+    Approval.is_valid() is the same rule for one approval already in memory.
+    """
+    today = today or timezone.localdate()
+    return Q(approval__status=ApprovalStatus.APPROVED, approval__valid_until__gte=today)
 
 
 class Approval(models.Model):
@@ -31,8 +34,6 @@ class Approval(models.Model):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ApprovalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("approval")

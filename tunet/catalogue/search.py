@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tunet.approval import models as approval_rules
 from tunet.core import geo
 from tunet.core.models import County, Municipality, PostalCode
 
@@ -127,10 +127,8 @@ def reference_fields():
 
 
 class SearchForm(forms.Form):
-    omrade = forms.ChoiceField(label=_("Service area"), required=False, widget=RememberedSelect)
-    malgruppe = forms.ChoiceField(label=_("Target group"), required=False, widget=RememberedSelect)
-    fylke = forms.ChoiceField(label=_("County"), required=False, widget=RememberedSelect)
-    kommune = forms.ChoiceField(label=_("Municipality"), required=False, widget=RememberedSelect)
+    # The list fields come from reference_fields() in __init__; these only hold their place in the form.
+    omrade = malgruppe = fylke = kommune = SharedChoiceField(required=False)
     sted = forms.CharField(
         label=_("Near"),
         required=False,
@@ -146,7 +144,7 @@ class SearchForm(forms.Form):
         initial=30,
         widget=RememberedSelect,
     )
-    dyr = forms.ChoiceField(label=_("Animals"), required=False, widget=RememberedSelect)
+    dyr = SharedChoiceField(required=False)
     transport = forms.BooleanField(label=_("Transport offered"), required=False)
     dag = forms.TypedMultipleChoiceField(
         label=_("Weekdays"), required=False, coerce=int, choices=Weekday.choices, widget=forms.CheckboxSelectMultiple
@@ -231,8 +229,7 @@ class Criteria:
 
 def listed_farms(today=None):
     """Farms the public may see: those with a valid approval."""
-    today = today or timezone.localdate()
-    return Farm.objects.filter(approval__status="approved", approval__valid_until__gte=today)
+    return Farm.objects.filter(approval_rules.listed(today))
 
 
 def matching_offers(criteria):

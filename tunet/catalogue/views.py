@@ -68,7 +68,7 @@ def farm_detail(request, pk):
     farm = queries.farm_page(pk)
     approval = queries.approval_of(farm)
     listed = queries.is_listed(approval)
-    membership = access.active_membership(request) if request.user.is_authenticated else None
+    membership = access.active_membership(request)
     if not access.can_view_farm(membership, farm, listed):
         raise Http404
     return render(
@@ -84,7 +84,7 @@ def photo_file(request, pk, photo_pk):
     photo = get_object_or_404(
         FarmPhoto.objects.select_related("farm__approval", "farm__provider"), pk=photo_pk, farm_id=pk
     )
-    membership = access.active_membership(request) if request.user.is_authenticated else None
+    membership = access.active_membership(request)
     if not access.can_view_farm(membership, photo.farm, queries.is_listed(queries.approval_of(photo.farm))):
         raise Http404
     response = FileResponse(photo.image.open("rb"))
@@ -206,6 +206,15 @@ def photo_delete(request, pk, photo_pk):
     return render(request, "catalogue/photo_delete.html", {"farm": farm, "photo": photo})
 
 
+def _shown(value):
+    """A value from the history as a person reads it: Ja/Nei, lists joined, nothing as a dash."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(value) or None
+    return value
+
+
 @login_required
 @require_GET
 def farm_history(request, pk):
@@ -217,7 +226,7 @@ def farm_history(request, pk):
         if hasattr(field, "verbose_name")
     }
     changes = [
-        (change, [(labels.get(name, name), values[0], values[1]) for name, values in change.changes.items()])
+        (change, [(labels.get(name, name), *map(_shown, values)) for name, values in change.changes.items()])
         for change in queries.history(farm)[:200]
     ]
     return render(request, "catalogue/history.html", {"farm": farm, "changes": changes})

@@ -4,6 +4,7 @@ import pytest
 
 from tunet.accounts import demo as accounts_demo
 from tunet.accounts.models import Membership, Organisation, OrganisationKind, Role
+from tunet.approval import models as approval_rules
 from tunet.approval.models import Approval, ApprovalStatus
 from tunet.catalogue import demo as catalogue_demo
 from tunet.catalogue.models import Farm, OfferDay, ServiceOffer
@@ -81,7 +82,7 @@ def test_farmer_logins_are_members_of_their_farm(demo):
 def test_dementia_on_tuesdays_near_skien(demo):
     skien = Municipality.objects.get(number="4003")
     farms = Farm.objects.filter(
-        approval__in=Approval.objects.valid(),
+        approval_rules.listed(),
         offers__target_groups__code="demens",
         offers__days__weekday=1,
     ).distinct()

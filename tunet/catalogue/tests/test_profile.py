@@ -51,6 +51,8 @@ def test_profile_change_is_public_and_kept_in_the_history(farmer):
     assert "Nå med hester og ny stall." in public
     history = farmer.get(reverse("catalogue:history", args=[farm.pk])).content.decode()
     assert "Nå med hester og ny stall." in history
+    assert "Nei → Ja" in history
+    assert "True" not in history
 
 
 def test_postcode_sets_the_municipality_and_an_empty_position_uses_the_postcodes_point(farmer):
