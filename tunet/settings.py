@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "tunet.core",
     "tunet.accounts",
     "tunet.catalogue",
@@ -181,6 +183,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 # Farm photos: at most this many bytes each, and only these image formats (checked by content).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+# Documents in a farm's vault and evidence (PDF or photo, checked by content): at most this many bytes.
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Background work (reminders, deadlines, e-mail) through Django's task API. Locally a task runs
+# at once, in the request that enqueues it. In production set
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker` beside the app;
+# `manage.py daily_tasks` (from cron, once a day) enqueues the time-driven work.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # How long the rendered content of a catalogue search is kept (0 turns it off). Any change
 # to a farm, offer, photo or approval replaces the whole catalogue at once (catalogue/page_cache.py).

@@ -1,16 +1,14 @@
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
+from tunet.core import uploads
 from tunet.core.forms import PostalCodeField
 
 from .models import Farm, FarmPhoto, ServiceOffer, Weekday
 
 INPUT = {"class": "ds-input"}
 CHECKBOX = {"class": "ds-input"}
-PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
 class FarmForm(forms.ModelForm):
@@ -187,21 +185,5 @@ class PhotoForm(forms.ModelForm):
 
     def clean_image(self):
         upload = self.cleaned_data["image"]
-        if upload.size == 0:
-            raise forms.ValidationError(_("The file is empty."))
-        if upload.size > settings.PHOTO_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The photo is too large (%(size)s). The limit is %(limit)s."),
-                params={"size": filesizeformat(upload.size), "limit": filesizeformat(settings.PHOTO_MAX_BYTES)},
-            )
-        try:
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image_format = image.format
-                image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise forms.ValidationError(_("The file is not a photo we can read. Use JPEG, PNG or WebP.")) from None
-        if image_format not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("Use a photo in JPEG, PNG or WebP format."))
-        upload.seek(0)
+        uploads.check_image(upload, settings.PHOTO_MAX_BYTES)
         return upload

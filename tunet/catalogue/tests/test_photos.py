@@ -64,7 +64,7 @@ def test_files_that_are_not_photos_are_refused_with_a_clear_message(farmer_clien
 def test_a_too_large_photo_is_refused(farmer_client, settings):
     settings.PHOTO_MAX_BYTES = 100
     response = upload(farmer_client, png_bytes((200, 200)))
-    assert "for stort" in response.content.decode()
+    assert "for stor" in response.content.decode()
     assert not FarmPhoto.objects.exists()
 
 

@@ -1,0 +1,54 @@
+"""PDF documents (revision reports, agreements, invoice bases, certificates) from HTML templates.
+
+WeasyPrint renders a template with the machine's own Pango. It never fetches anything over the
+network: stylesheets and images come from the app's static files, and private files (photos,
+evidence) are put into the HTML as data: URIs by the view that is allowed to read them.
+"""
+
+import base64
+import mimetypes
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+STATIC_PREFIX = "tunet-static:/"
+
+
+def _fetch(url, *args, **kwargs):
+    from weasyprint.urls import default_url_fetcher
+
+    if url.startswith("data:"):
+        return default_url_fetcher(url, *args, **kwargs)
+    if url.startswith(STATIC_PREFIX):
+        path = finders.find(url.removeprefix(STATIC_PREFIX).lstrip("/"))
+        if path:
+            with open(path, "rb") as handle:
+                return {"string": handle.read(), "mime_type": mimetypes.guess_type(path)[0]}
+    raise ValueError(f"PDF may not fetch {url!r}")
+
+
+def render_pdf(template_name, context, request=None):
+    """The PDF bytes of a template. In the template, `{{ pdf_static }}tunet/pdf.css` names a static file."""
+    from weasyprint import HTML
+
+    html = render_to_string(template_name, {**context, "pdf_static": STATIC_PREFIX}, request=request)
+    return HTML(string=html, url_fetcher=_fetch, base_url=STATIC_PREFIX).write_pdf()
+
+
+def pdf_response(template_name, context, filename, request=None):
+    """An HTTP download of the rendered PDF, named filename (made safe for a header)."""
+    response = HttpResponse(render_pdf(template_name, context, request), content_type="application/pdf")
+    safe = slugify(filename.removesuffix(".pdf")) or "dokument"
+    response["Content-Disposition"] = f'attachment; filename="{safe}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def data_uri(field_file):
+    """A private file (an ImageField/FileField value) as a data: URI, for embedding in a PDF."""
+    with field_file.open("rb") as handle:
+        content = handle.read()
+    mime = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
+    return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
