@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("tunet.core.urls")),
     path("", include("tunet.accounts.urls")),
     path("", include("tunet.catalogue.urls")),
+    path("", include("tunet.approval.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -153,6 +153,43 @@ def can_view_farm(membership, farm, listed):
     return has_perm(membership, Perm.VIEW_ORGANISATION, farm.provider) or has_perm(membership, Perm.RUN_APPROVALS)
 
 
+# --- The approval scheme ------------------------------------------------------------------------
+# A farm keeps its own approval file; the approval body sees every file and runs the scheme; an
+# auditor sees the files of the farms assigned to them; buyers and the public see only the
+# approval's status and valid-until date (on the farm page).
+
+
+def can_keep_approval_file(membership, farm):
+    """The farm's farmer (and administrator) uploads documents, answers the self-audit, closes deviations."""
+    return has_perm(membership, Perm.EDIT_FARM, farm.provider)
+
+
+def can_run_approvals(membership):
+    """The approval body: standards, assigning auditors, the national overview, revoking."""
+    return has_perm(membership, Perm.RUN_APPROVALS)
+
+
+def can_audit(membership, revision):
+    """Only the auditor the revision is assigned to records it."""
+    return (
+        has_perm(membership, Perm.AUDIT_FARMS)
+        and membership.organisation.kind == OrganisationKind.AUDITOR_FIRM
+        and revision.auditor_id == membership.user_id
+    )
+
+
+def can_view_approval_file(membership, farm, assigned_auditor_ids=()):
+    """The farm itself, the approval body, and an auditor the farm has been assigned to.
+
+    assigned_auditor_ids: the users assigned to revise this farm (queries.auditor_ids_of(farm)).
+    """
+    if membership is None:
+        return False
+    if has_perm(membership, Perm.VIEW_ORGANISATION, farm.provider) or can_run_approvals(membership):
+        return True
+    return has_perm(membership, Perm.AUDIT_FARMS) and membership.user_id in set(assigned_auditor_ids)
+
+
 # --- The access log ---------------------------------------------------------------------------
 
 

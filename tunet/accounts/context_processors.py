@@ -1,3 +1,7 @@
+from django.utils.functional import SimpleLazyObject
+
+from tunet.core import notifications
+
 from . import access
 
 
@@ -10,4 +14,6 @@ def active_membership(request):
         "membership": membership,
         "memberships": access.memberships(request),
         "has_farm": access.can_create_farm(membership),
+        # Counted only if the page shows it (the header does, for a logged-in person).
+        "unread_notifications": SimpleLazyObject(lambda: notifications.unread_count(request.user)),
     }

@@ -1,9 +1,11 @@
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
-from django.views.decorators.http import require_GET
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 
-from . import queries
+from . import notifications, queries
 
 
 @require_GET
@@ -25,6 +27,31 @@ def postcode_lookup(request):
         "core/_postcode_place.html",
         {"postal_code": queries.postal_code(code), "code": code.strip()},
     )
+
+
+@login_required
+@require_GET
+def notification_list(request):
+    """The person's own notifications; nobody else's can be asked for (they are chosen by user)."""
+    return render(request, "core/notifications.html", {"notifications": notifications.for_user(request.user)})
+
+
+@login_required
+@require_POST
+def notification_open(request, pk):
+    """Mark one notification read and go where it points."""
+    notification = notifications.mark_read_and_get(request.user, pk)
+    target = notification.url if notification else ""
+    if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect("core:notifications")
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    notifications.mark_read(request.user)
+    return redirect("core:notifications")
 
 
 def permission_denied(request, exception=None):

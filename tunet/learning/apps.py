@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "tunet.learning"
+    verbose_name = "Håndbok og Inn på tunet-skolen"

@@ -1,0 +1,75 @@
+"""Rich text for the handbook and the school: an allow-list of tags, attributes and addresses.
+
+Everything an editor writes goes through clean() before it is stored (Chapter.save,
+Lesson.save), so no stored text can carry script, whatever path wrote it. Images may come only
+from the handbook's own image library (served by learning:image), never from other sites: an
+outside image would tell that site who reads the handbook, and could change behind our back.
+"""
+
+import re
+from html import unescape
+
+import nh3
+
+TAGS = {
+    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
+    "img", "figure", "figcaption", "table", "caption", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+URL_SCHEMES = {"https", "http", "mailto", "tel"}
+
+# The address learning:image gives an uploaded image; kept in step with urls.py by a test.
+IMAGE_SRC = re.compile(r"^/handbok/bilder/(?P<pk>[0-9]+)/$")
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\salt="([^"]*)"')
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption|caption|td|th|tr)>|<br>")
+
+
+def _attribute_filter(element, attribute, value):
+    if element == "img" and attribute == "src":
+        return value if IMAGE_SRC.match(value) else None
+    if element == "a" and attribute == "href":
+        # Relative addresses stay on Tunet; "//host" and "\\host" would leave it while looking relative.
+        if value.startswith(("//", "\\", "/\\")):
+            return None
+    return value
+
+
+def clean(html):
+    """The allowed part of html: safe tags, safe links, images only from the handbook's library."""
+    cleaned = nh3.clean(
+        html or "",
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_attribute_filter,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    # An image whose address was refused has nothing left to show.
+    return _IMG_WITHOUT_SRC.sub("", cleaned).strip()
+
+
+def image_ids(html):
+    """The ids of the library images the (cleaned) html shows."""
+    return {int(m.group("pk")) for m in re.finditer(r'src="(/handbok/bilder/(?P<pk>[0-9]+)/)"', html)}
+
+
+def images_without_alt(html):
+    """How many images in the (cleaned) html have no description."""
+    return sum(1 for tag in _IMG.findall(html) if not (m := _ALT.search(tag)) or not m.group(1).strip())
+
+
+def plain_text(html):
+    """The words of the (cleaned) html, one block per line, for search and snippets."""
+    text = _BLOCK_END.sub("\n", html)
+    text = _TAG.sub(" ", text)
+    lines = (" ".join(unescape(line).split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
