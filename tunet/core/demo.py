@@ -3,12 +3,15 @@
 from django.db import transaction
 
 from tunet.accounts import demo as accounts_demo
+from tunet.approval import demo_standards
 from tunet.catalogue import demo as catalogue_demo
 
 
 @transaction.atomic
 def load():
     """Load every part's demo data (idempotent). Returns the demo organisations by key."""
+    # The standards first: self-audits and approvals in the demo answer the versions in force.
+    demo_standards.load()
     organisations = accounts_demo.load()
     catalogue_demo.load(organisations)
     return organisations
