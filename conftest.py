@@ -27,3 +27,9 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    # Uploaded photos and documents go to a fresh folder per test, never into the project.
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -10,7 +10,7 @@ header). Permissions come from that membership's role and are limited to its org
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 
-from .models import ROLES_BY_KIND, AccessLogEntry, Membership, OrganisationKind, Role
+from .models import ROLES_BY_KIND, AccessLogEntry, Membership, OrganisationKind, Role, User
 
 
 class Perm:
@@ -25,6 +25,7 @@ class Perm:
     RUN_APPROVALS = "approval.run"
     AUDIT_FARMS = "approval.audit"
     VIEW_REGION_STATISTICS = "insights.region"
+    EDIT_HANDBOOK = "learning.edit_handbook"
 
 
 _EVERY_MEMBER = {Perm.VIEW_ORGANISATION}
@@ -38,7 +39,7 @@ ROLE_PERMISSIONS = {
     Role.FARM_STAFF: _EVERY_MEMBER | {Perm.FOLLOW_PARTICIPANTS},
     Role.CASE_WORKER: _EVERY_MEMBER | {Perm.BUY_PLACES, Perm.FOLLOW_PARTICIPANTS},
     Role.NAV_ADVISER: _EVERY_MEMBER | {Perm.BUY_PLACES, Perm.FOLLOW_PARTICIPANTS},
-    Role.APPROVAL_OFFICER: _EVERY_MEMBER | {Perm.RUN_APPROVALS},
+    Role.APPROVAL_OFFICER: _EVERY_MEMBER | {Perm.RUN_APPROVALS, Perm.EDIT_HANDBOOK},
     Role.AUDITOR: _EVERY_MEMBER | {Perm.AUDIT_FARMS},
     Role.COORDINATOR: _EVERY_MEMBER | {Perm.VIEW_REGION_STATISTICS},
 }
@@ -178,6 +179,18 @@ def can_audit(membership, revision):
     )
 
 
+def people_with_perm(perm, organisation=None, kind=None):
+    """The people whose role grants perm (in this organisation, or in organisations of this kind):
+    whom to tell about an organisation's business, or whom a task can be given to."""
+    roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+    people = User.objects.filter(is_active=True, memberships__role__in=roles)
+    if organisation is not None:
+        people = people.filter(memberships__organisation=organisation)
+    if kind is not None:
+        people = people.filter(memberships__organisation__kind=kind)
+    return people.distinct()
+
+
 def can_view_approval_file(membership, farm, assigned_auditor_ids=()):
     """The farm itself, the approval body, and an auditor the farm has been assigned to.
 
@@ -188,6 +201,29 @@ def can_view_approval_file(membership, farm, assigned_auditor_ids=()):
     if has_perm(membership, Perm.VIEW_ORGANISATION, farm.provider) or can_run_approvals(membership):
         return True
     return has_perm(membership, Perm.AUDIT_FARMS) and membership.user_id in set(assigned_auditor_ids)
+
+
+# --- The handbook and the IPT school ----------------------------------------------------------
+
+
+def can_edit_handbook(membership):
+    """The approval body's editors write the handbooks, for the whole country (no organisation scope)."""
+    return has_perm(membership, Perm.EDIT_HANDBOOK)
+
+
+def can_read_chapter(membership, chapter):
+    """A published chapter is public; a draft only its editors see."""
+    return chapter.is_published or can_edit_handbook(membership)
+
+
+def can_take_course(user):
+    """Anyone may read the lessons; answering, progress and the certificate need a login."""
+    return user.is_authenticated
+
+
+def can_download_certificate(user, certificate):
+    """Only its holder downloads the certificate; everyone else checks it by its code."""
+    return user.is_authenticated and certificate.user_id == user.pk
 
 
 # --- The access log ---------------------------------------------------------------------------

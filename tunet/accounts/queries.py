@@ -29,6 +29,32 @@ def next_steps(user, membership, members_count):
                 "url": reverse("catalogue:my_farm"),
             }
         )
+    if access.can_create_farm(membership):
+        steps.append(
+            {
+                "title": _("Follow the farm's approval"),
+                "text": _(
+                    "The yearly self-audit, the documents, deviations and their deadlines, and the approval itself."
+                ),
+                "url": reverse("approval:farm"),
+            }
+        )
+    if access.has_perm(membership, access.Perm.AUDIT_FARMS):
+        steps.append(
+            {
+                "title": _("My revisions"),
+                "text": _("The farms assigned to you: record the visit, check the self-audit, verify deviations."),
+                "url": reverse("approval:worklist"),
+            }
+        )
+    if access.can_run_approvals(membership):
+        steps.append(
+            {
+                "title": _("Approvals"),
+                "text": _("Every farm by status, overdue deviations, approvals about to expire; assign auditors."),
+                "url": reverse("approval:overview"),
+            }
+        )
     if access.has_perm(membership, access.Perm.BUY_PLACES):
         steps.append(
             {

@@ -2,17 +2,30 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Min, Prefetch, Q, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from tunet.accounts.models import OrganisationKind, Role, User
+
 from .models import (
+    Answer,
+    AnswerReview,
+    AnswerValue,
+    Approval,
+    ApprovalStatus,
     Deviation,
+    DeviationStatus,
     Document,
     DocumentType,
+    Farm,
     Item,
     Revision,
+    RevisionStatus,
     Section,
+    SelfAudit,
+    SelfAuditStatus,
     Standard,
     StandardVersion,
     VersionStatus,
@@ -137,7 +150,233 @@ def is_evidence(document):
 # --- Self-audit ------------------------------------------------------------------------------------
 
 
+def _answers_in_order():
+    return Answer.objects.select_related("item__section", "item__version__standard", "evidence").order_by(
+        "item__version__standard__sort_order",
+        "item__section__position",
+        "item__section_id",
+        "item__position",
+        "item_id",
+    )
+
+
+def draft_of(farm):
+    return SelfAudit.objects.filter(farm=farm, status=SelfAuditStatus.DRAFT).first()
+
+
+def last_submitted(farm):
+    return SelfAudit.objects.filter(farm=farm, status=SelfAuditStatus.SUBMITTED).order_by("-submitted_at").first()
+
+
+def group_answers(answers):
+    """Answers grouped as [(standard, [(section, [answer, ...]), ...]), ...] in reading order."""
+    grouped = []
+    for answer in answers:
+        standard, section = answer.item.version.standard, answer.item.section
+        if not grouped or grouped[-1][0] != standard:
+            grouped.append((standard, []))
+        sections = grouped[-1][1]
+        if not sections or sections[-1][0] != section:
+            sections.append((section, []))
+        sections[-1][1].append(answer)
+    return grouped
+
+
+def self_audit_page(audit):
+    """Everything the self-audit page shows, in a constant number of queries."""
+    answers = list(_answers_in_order().filter(self_audit=audit))
+    answered = sum(1 for answer in answers if answer.value)
+    return {
+        "audit": audit,
+        "groups": group_answers(answers),
+        "answered": answered,
+        "total": len(answers),
+        "percent": round(100 * answered / len(answers)) if answers else 0,
+        "missing": [answer for answer in answers if not answer.value],
+    }
+
+
+def answer_of(farm, pk):
+    return get_object_or_404(Answer.objects.select_related("self_audit__farm", "item"), pk=pk, self_audit__farm=farm)
+
+
 # --- Revision and deviations -------------------------------------------------------------------------
 
 
+def open_deviations(farm):
+    return list(
+        Deviation.objects.filter(farm=farm)
+        .exclude(status=DeviationStatus.VERIFIED)
+        .select_related("item", "evidence")
+        .order_by("deadline", "id")
+    )
+
+
+def deviation_of(farm, pk):
+    return get_object_or_404(Deviation.objects.select_related("farm", "item", "evidence"), pk=pk, farm=farm)
+
+
+def current_revision(farm):
+    return Revision.objects.filter(farm=farm).select_related("auditor").first()
+
+
+def worklist(user):
+    """The revisions assigned to this auditor, open ones first, with what waits for them."""
+    return list(
+        Revision.objects.filter(auditor=user)
+        .select_related("farm__municipality__county", "farm__approval")
+        .annotate(
+            to_verify=Count(
+                "farm__deviations", filter=Q(farm__deviations__status=DeviationStatus.CLOSED), distinct=True
+            ),
+            still_open=Count(
+                "farm__deviations", filter=Q(farm__deviations__status=DeviationStatus.OPEN), distinct=True
+            ),
+        )
+        .order_by(Case(When(status=RevisionStatus.ACCEPTED, then=1), default=0), "-assigned_at")
+    )
+
+
+def revision_of(pk):
+    """A revision with what its pages show; the view asks access.py who may see it."""
+    return get_object_or_404(
+        Revision.objects.select_related("farm__municipality__county", "farm__provider", "farm__approval", "auditor"),
+        pk=pk,
+    )
+
+
+def revision_page(revision):
+    """The auditor's view of the farm: the self-audit with reviews, documents, deviations (constant queries)."""
+    answers = []
+    if revision.self_audit_id:
+        reviews = AnswerReview.objects.filter(revision=revision)
+        answers = list(
+            _answers_in_order()
+            .filter(self_audit_id=revision.self_audit_id)
+            .prefetch_related(Prefetch("reviews", queryset=reviews, to_attr="review_list"))
+        )
+        for answer in answers:
+            answer.review = answer.review_list[0] if answer.review_list else None
+    deviations = list(
+        Deviation.objects.filter(farm=revision.farm).select_related("item", "evidence").order_by("status", "deadline")
+    )
+    return {
+        "revision": revision,
+        "farm": revision.farm,
+        "groups": group_answers(answers),
+        "deviations": deviations,
+        "to_verify": [d for d in deviations if d.status == DeviationStatus.CLOSED],
+        "documents": documents_of(revision.farm),
+    }
+
+
+def report(revision):
+    """The revision report: the visit, every answer reviewed, deviations found and what was done."""
+    page = revision_page(revision)
+    page["no_answers"] = [
+        answer
+        for _standard, sections in page["groups"]
+        for _section, answers in sections
+        for answer in answers
+        if (answer.review and answer.review.corrected_value or answer.value) == AnswerValue.NO
+    ]
+    page["photos"] = [
+        answer
+        for _standard, sections in page["groups"]
+        for _section, answers in sections
+        for answer in answers
+        if answer.photo
+    ]
+    return page
+
+
 # --- Overviews ---------------------------------------------------------------------------------------
+
+
+def approval_of(farm):
+    approval, _created = Approval.objects.get_or_create(farm=farm)
+    return approval
+
+
+def events_of(approval, limit=20):
+    return list(approval.events.select_related("actor")[:limit])
+
+
+def auditor_choices():
+    """The auditors the approval body can assign, each with .county and .workload (open revisions)."""
+    auditors = (
+        User.objects.filter(
+            is_active=True,
+            memberships__role=Role.AUDITOR,
+            memberships__organisation__kind=OrganisationKind.AUDITOR_FIRM,
+        )
+        .annotate(
+            workload=Count("revisions", filter=~Q(revisions__status=RevisionStatus.ACCEPTED), distinct=True),
+            county_name=Min("memberships__organisation__municipality__county__name"),
+            region_name=Min("memberships__organisation__county__name"),
+        )
+        .order_by("full_name")
+    )
+    return list(auditors)
+
+
+OVERVIEW_PAGE_SIZE = 50
+
+
+def national_overview(county=None, status=None, today=None, page=1):
+    """The approval body's overview: counts by status, farms (filtered), overdue deviations and
+    approvals expiring within 90 days, each filterable by county. A constant number of queries."""
+    today = today or timezone.localdate()
+    farms = Farm.objects.all()
+    if county:
+        farms = farms.filter(municipality__county=county)
+    by_status = dict(farms.values_list("approval__status").annotate(n=Count("id")).order_by())
+    listed_farms = farms
+    if status:
+        listed_farms = (
+            farms.filter(approval__status=status)
+            if status != ApprovalStatus.PENDING
+            else farms.filter(Q(approval__status=status) | Q(approval__isnull=True))
+        )
+    listed_farms = (
+        listed_farms.select_related("municipality__county", "approval")
+        .annotate(
+            open_deviations=Count("deviations", filter=~Q(deviations__status=DeviationStatus.VERIFIED), distinct=True),
+            overdue=Count(
+                "deviations",
+                filter=Q(deviations__status=DeviationStatus.OPEN, deviations__deadline__lt=today),
+                distinct=True,
+            ),
+        )
+        .order_by("name")
+    )
+    paginator = Paginator(listed_farms, OVERVIEW_PAGE_SIZE)
+    overdue = (
+        Deviation.objects.filter(status=DeviationStatus.OPEN, deadline__lt=today, farm__in=farms)
+        .select_related("farm__municipality")
+        .order_by("deadline")[:50]
+    )
+    expiring = (
+        Approval.objects.filter(
+            farm__in=farms,
+            status=ApprovalStatus.APPROVED,
+            valid_until__gte=today,
+            valid_until__lte=today + datetime.timedelta(days=90),
+        )
+        .select_related("farm__municipality")
+        .order_by("valid_until")[:50]
+    )
+    counts = [
+        (value, label, by_status.get(value, 0) + (by_status.get(None, 0) if value == ApprovalStatus.PENDING else 0))
+        for value, label in ApprovalStatus.choices
+    ]
+    return {
+        "counts": counts,
+        "page": paginator.get_page(page),
+        "overdue": list(overdue),
+        "expiring": list(expiring),
+    }
+
+
+def farm_file(pk):
+    return get_object_or_404(Farm.objects.select_related("municipality__county", "provider"), pk=pk)

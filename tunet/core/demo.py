@@ -3,8 +3,10 @@
 from django.db import transaction
 
 from tunet.accounts import demo as accounts_demo
+from tunet.approval import demo as approval_demo
 from tunet.approval import demo_standards
 from tunet.catalogue import demo as catalogue_demo
+from tunet.learning import demo as learning_demo
 
 
 @transaction.atomic
@@ -14,4 +16,6 @@ def load():
     demo_standards.load()
     organisations = accounts_demo.load()
     catalogue_demo.load(organisations)
+    approval_demo.load(organisations)
+    learning_demo.load()
     return organisations

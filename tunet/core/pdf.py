@@ -16,17 +16,24 @@ from django.utils.text import slugify
 STATIC_PREFIX = "tunet-static:/"
 
 
-def _fetch(url, *args, **kwargs):
-    from weasyprint.urls import default_url_fetcher
+def _fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    if url.startswith("data:"):
-        return default_url_fetcher(url, *args, **kwargs)
-    if url.startswith(STATIC_PREFIX):
-        path = finders.find(url.removeprefix(STATIC_PREFIX).lstrip("/"))
-        if path:
-            with open(path, "rb") as handle:
-                return {"string": handle.read(), "mime_type": mimetypes.guess_type(path)[0]}
-    raise ValueError(f"PDF may not fetch {url!r}")
+    class LocalOnly(URLFetcher):
+        """Static files from the app and data: URIs; anything else (the network, file:) is refused."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith(STATIC_PREFIX):
+                path = finders.find(url.removeprefix(STATIC_PREFIX).lstrip("/"))
+                if path:
+                    with open(path, "rb") as handle:
+                        content = handle.read()
+                    return URLFetcherResponse(url, content, {"Content-Type": mimetypes.guess_type(path)[0]})
+            raise ValueError(f"PDF may not fetch {url!r}")
+
+    return LocalOnly(fail_on_errors=True)
 
 
 def render_pdf(template_name, context, request=None):
@@ -34,7 +41,7 @@ def render_pdf(template_name, context, request=None):
     from weasyprint import HTML
 
     html = render_to_string(template_name, {**context, "pdf_static": STATIC_PREFIX}, request=request)
-    return HTML(string=html, url_fetcher=_fetch, base_url=STATIC_PREFIX).write_pdf()
+    return HTML(string=html, url_fetcher=_fetcher(), base_url=STATIC_PREFIX).write_pdf()
 
 
 def pdf_response(template_name, context, filename, request=None):
