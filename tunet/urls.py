@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("tunet.accounts.urls")),
     path("", include("tunet.catalogue.urls")),
     path("", include("tunet.approval.urls")),
+    path("", include("tunet.learning.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -35,10 +35,9 @@ _BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption|caption|td|th|tr)
 def _attribute_filter(element, attribute, value):
     if element == "img" and attribute == "src":
         return value if IMAGE_SRC.match(value) else None
-    if element == "a" and attribute == "href":
-        # Relative addresses stay on Tunet; "//host" and "\\host" would leave it while looking relative.
-        if value.startswith(("//", "\\", "/\\")):
-            return None
+    # Relative addresses stay on Tunet; "//host" and "\\host" would leave it while looking relative.
+    if element == "a" and attribute == "href" and value.startswith(("//", "\\", "/\\")):
+        return None
     return value
 
 
@@ -73,3 +72,17 @@ def plain_text(html):
     text = _TAG.sub(" ", text)
     lines = (" ".join(unescape(line).split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def embed_images(html, images):
+    """html with each library image's address replaced by its content (a data: URI), for a PDF.
+
+    images is {id: HandbookImage}; an image missing from it is left out of the PDF.
+    """
+    from tunet.core.pdf import data_uri
+
+    def replace(match):
+        image = images.get(int(match.group("pk")))
+        return f'src="{data_uri(image.image)}"' if image else 'src=""'
+
+    return re.sub(r'src="/handbok/bilder/(?P<pk>[0-9]+)/"', replace, html)

@@ -8,7 +8,7 @@ import re
 
 import snowballstemmer
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
 CONFIG = "norwegian"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -43,7 +43,7 @@ def matching(chapters, text):
         query = SearchQuery(text, config=CONFIG, search_type="websearch")
         return (
             chapters.filter(search_vector=query)
-            .annotate(rank=SearchRank("search_vector", query))
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "handbook__sort_order", "sort_order", "pk")
         )
     terms = list(dict.fromkeys(stems(text)))
@@ -59,7 +59,5 @@ def matching(chapters, text):
         output_field=IntegerField(),
     )
     return (
-        chapters.filter(condition)
-        .annotate(rank=in_title)
-        .order_by("-rank", "handbook__sort_order", "sort_order", "pk")
+        chapters.filter(condition).annotate(rank=in_title).order_by("-rank", "handbook__sort_order", "sort_order", "pk")
     )

@@ -1,0 +1,133 @@
+"""The handbook's print view and PDF, the image library, the link tag, and the demo content."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
+from django.urls import reverse
+
+from tunet.catalogue.tests.test_photos import png_bytes
+from tunet.learning import demo, demo_handbook, queries
+from tunet.learning.models import Audience, Certificate, Chapter, ChapterRevision, HandbookImage, Lesson, Question
+
+from .factories import chapter_for, editor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.membership = editor()
+    client.force_login(client.membership.user)
+    return client
+
+
+def upload(client, content, alt="Høner på tunet"):
+    return client.post(reverse("learning:images"), {"image": SimpleUploadedFile("bilde.png", content), "alt_text": alt})
+
+
+def test_an_image_with_a_description_is_added_served_and_usable_in_a_chapter(editor_client):
+    assert upload(editor_client, png_bytes()).status_code == 302
+    image = HandbookImage.objects.get()
+    assert (image.width, image.height, image.content_type) == (40, 30, "image/png")
+    served = editor_client.get(reverse("learning:image", args=[image.pk]))
+    assert served.status_code == 200
+    assert served["Content-Type"] == "image/png"
+    chapter = chapter_for(
+        Audience.BUYER, body=f'<figure><img src="/handbok/bilder/{image.pk}/" alt="Høner"></figure><p>Tekst</p>'
+    )
+    page = editor_client.get(reverse("learning:chapter", args=[chapter.key])).content.decode()
+    assert f'<img src="/handbok/bilder/{image.pk}/" alt="Høner">' in page
+    pdf = editor_client.get(reverse("learning:handbook_pdf", args=[chapter.handbook.slug]))
+    assert pdf.content.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("content", "alt", "message"),
+    [(b"MZ\x90\x00 not an image", "Høner", "ikke et bilde vi kan lese"), (png_bytes(), "", "Beskriv bildet")],
+)
+def test_images_that_are_not_images_or_lack_a_description_are_refused(editor_client, content, alt, message):
+    response = upload(editor_client, content, alt=alt)
+    assert response.status_code == 200
+    assert message.lower() in response.content.decode().lower()
+    assert not HandbookImage.objects.exists()
+
+
+def test_the_print_view_and_the_pdf_hold_every_published_chapter(client):
+    first = chapter_for(Audience.BUYER, title="Første kapittel", body="<p>Om dyra.</p>")
+    chapter_for(Audience.RELATIVE, title="Andre kapittel", handbook=first.handbook)
+    chapter_for(Audience.BUYER, title="Hemmelig utkast", handbook=first.handbook, is_published=False)
+    page = client.get(reverse("learning:handbook_print", args=[first.handbook.slug])).content.decode()
+    assert "Første kapittel" in page
+    assert "Andre kapittel" in page
+    assert "Hemmelig utkast" not in page
+    pdf = client.get(reverse("learning:handbook_pdf", args=[first.handbook.slug]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+
+
+def test_the_handbook_link_tag(client):
+    chapter_for(Audience.PROVIDER, key="bli-godkjent", title="Slik blir gården godkjent")
+    chapter_for(Audience.PROVIDER, key="utkast", title="Utkast", is_published=False)
+    template = Template(
+        '{% load handbook %}{% handbook_link "bli-godkjent" %}|{% handbook_link "bli-godkjent" "Les om godkjenning" %}'
+        '|{% handbook_link "utkast" %}|{% handbook_link "finnes-ikke" %}|{% handbook_url "bli-godkjent" %}'
+    )
+    rendered = template.render(Context()).split("|")
+    assert 'href="/handbok/kapittel/bli-godkjent/"' in rendered[0]
+    assert "Slik blir gården godkjent" in rendered[0]
+    assert "Les om godkjenning" in rendered[1]
+    assert rendered[2] == rendered[3] == ""
+    assert rendered[4] == "/handbok/kapittel/bli-godkjent/"
+
+
+@pytest.fixture
+def demo_data():
+    from tunet.accounts import demo as accounts_demo
+
+    accounts_demo.load()
+    demo.load()
+
+
+def _counts():
+    return [m.objects.count() for m in (Chapter, ChapterRevision, Lesson, Question, Certificate)]
+
+
+def test_the_demo_loads_twice_without_change(demo_data):
+    before = _counts()
+    demo.load()
+    assert _counts() == before
+    assert before[0] == len(demo_handbook.CHAPTERS)
+    assert before[2] == 4
+
+
+def test_the_demo_handbook_covers_the_themes_and_its_links_resolve(demo_data, client):
+    keys = set(Chapter.objects.values_list("key", flat=True))
+    for key in (
+        "samspill-kjoper-tilbyder",
+        "hva-kjopere-ser-etter",
+        "typer-garder",
+        "bli-godkjent",
+        "aktiviteter-gjennom-aret",
+        "en-vanlig-dag",
+        "deltakerne-forteller",
+        "aktivitetsplikt",
+        "kvalifiseringsprogrammet",
+    ):
+        assert key in keys
+    for chapter in Chapter.objects.all():
+        for target in re.findall(r'href="/handbok/kapittel/([a-z0-9-]+)/"', chapter.body):
+            assert target in keys, (chapter.key, target)
+        assert client.get(reverse("learning:chapter", args=[chapter.key])).status_code == 200
+    for audience in Audience:
+        assert Chapter.objects.filter(Chapter.for_audience(audience)).exists(), audience
+
+
+def test_the_demo_farmer_has_completed_the_course(demo_data):
+    from tunet.accounts.models import Organisation
+
+    solbakken = Organisation.objects.get(name="Solbakken gård")
+    completions = queries.course_completions_for(solbakken)
+    assert [(c.user.email, c.code) for c in completions] == [("gardbruker@tunet.example", demo.COMPLETED_CODE)]
