@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tunet.core import uploads
+from tunet.core.models import County
 
 from . import models
 
@@ -134,4 +135,273 @@ class DocumentForm(forms.ModelForm):
 # --- Self-audit ------------------------------------------------------------------------------------
 
 
+def _no_needs_measure(form, cleaned, value):
+    """A "No" is a deviation: it needs the measure, who is responsible and a deadline not in the past."""
+    if value != models.AnswerValue.NO:
+        return
+    for name, message in (
+        ("measure", _("Describe the measure that will close the deviation.")),
+        ("responsible", _("Write who is responsible for the measure.")),
+        ("deadline", _("Choose the deadline for the measure.")),
+    ):
+        if not cleaned.get(name):
+            form.add_error(name, message)
+    deadline = cleaned.get("deadline")
+    if deadline and deadline < timezone.localdate():
+        form.add_error("deadline", _("The deadline cannot be in the past."))
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={**INPUT, **(attrs or {})}, format="%Y-%m-%d")
+
+
+class AnswerForm(forms.ModelForm):
+    """One answer of the self-audit. The prefix keeps the ids apart when a page shows many."""
+
+    class Meta:
+        model = models.Answer
+        fields = ["value", "comment", "evidence", "photo", "measure", "responsible", "deadline"]
+        widgets = {
+            "value": forms.RadioSelect(attrs={"class": "ds-input"}),
+            "comment": forms.Textarea(attrs={**INPUT, "rows": 2}),
+            "photo": forms.ClearableFileInput(attrs={**INPUT, "accept": "image/*", "capture": "environment"}),
+            "measure": forms.Textarea(attrs={**INPUT, "rows": 2}),
+            "responsible": forms.TextInput(attrs=INPUT),
+            "deadline": DateInput(),
+        }
+        labels = {"evidence": _("Document that shows it"), "photo": _("Photo (you can take it with the phone)")}
+        help_texts = {"measure": _("Only for «No»: what will be done, by whom and by when.")}
+
+    def __init__(self, *args, farm, documents=None, **kwargs):
+        """documents: the farm's documents read once for a page of many answers (else read here)."""
+        kwargs.setdefault("prefix", f"a{kwargs['instance'].pk}")
+        super().__init__(*args, **kwargs)
+        self.fields["value"].required = True
+        self.fields["value"].choices = models.AnswerValue.choices
+        self.fields["value"].error_messages["required"] = _("Choose Yes, No or Not relevant.")
+        evidence = self.fields["evidence"]
+        evidence.queryset = models.Document.objects.filter(farm=farm)
+        evidence.widget.attrs.update(INPUT)
+        if documents is None:
+            documents = list(evidence.queryset)
+        evidence.choices = [("", _("No document"))] + [(document.pk, document.title) for document in documents]
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a new upload, not the stored one
+            uploads.check_image(photo, settings.PHOTO_MAX_BYTES)
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        _no_needs_measure(self, cleaned, cleaned.get("value"))
+        return cleaned
+
+
+class CloseDeviationForm(forms.Form):
+    """The farm closes a deviation: what was done, and a document that shows it (chosen or new)."""
+
+    note = forms.CharField(
+        label=_("What was done"),
+        widget=forms.Textarea(attrs={**INPUT, "rows": 3}),
+        error_messages={"required": _("Describe what was done to close the deviation.")},
+    )
+    evidence = forms.ModelChoiceField(
+        label=_("A document already in the vault"),
+        queryset=models.Document.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=INPUT),
+        empty_label=_("Choose a document"),
+    )
+    file = forms.FileField(
+        label=_("Or upload a new document"),
+        required=False,
+        help_text=_("PDF or a photo (JPEG, PNG, WebP)."),
+        widget=forms.ClearableFileInput(attrs={**INPUT, "accept": "application/pdf,image/*"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Type of the new document"),
+        choices=models.DocumentType.choices,
+        initial=models.DocumentType.OTHER,
+        widget=forms.Select(attrs=INPUT),
+    )
+
+    def __init__(self, *args, farm, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].queryset = models.Document.objects.filter(farm=farm)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            self.content_type = uploads.check_document(upload, settings.DOCUMENT_MAX_BYTES)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("evidence") and not cleaned.get("file"):
+            self.add_error("evidence", _("Choose or upload the document that shows the deviation is closed."))
+        return cleaned
+
+
 # --- Revision and deviations -------------------------------------------------------------------------
+
+
+class VisitForm(forms.ModelForm):
+    class Meta:
+        model = models.Revision
+        fields = ["visit_date", "met", "summary"]
+        widgets = {
+            "visit_date": DateInput(),
+            "met": forms.TextInput(attrs=INPUT),
+            "summary": forms.Textarea(attrs={**INPUT, "rows": 4}),
+        }
+        help_texts = {"met": _("Who from the farm took part.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visit_date"].required = True
+        self.fields["visit_date"].error_messages["required"] = _("Write the date of the visit.")
+
+    def clean_visit_date(self):
+        visit_date = self.cleaned_data["visit_date"]
+        if visit_date > timezone.localdate():
+            raise forms.ValidationError(_("The visit cannot be in the future."))
+        return visit_date
+
+
+class ReviewForm(forms.Form):
+    """The auditor confirms an answer or corrects it; corrected to «No», it needs a measure."""
+
+    verdict = forms.ChoiceField(
+        label=_("Verdict"), choices=models.ReviewVerdict.choices, widget=forms.RadioSelect(attrs={"class": "ds-input"})
+    )
+    corrected_value = forms.ChoiceField(
+        label=_("Correct answer"),
+        choices=[("", "—"), *models.AnswerValue.choices],
+        required=False,
+        widget=forms.Select(attrs=INPUT),
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={**INPUT, "rows": 2}))
+    measure = forms.CharField(label=_("Measure"), required=False, widget=forms.Textarea(attrs={**INPUT, "rows": 2}))
+    responsible = forms.CharField(label=_("Responsible"), required=False, widget=forms.TextInput(attrs=INPUT))
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DateInput())
+
+    def __init__(self, *args, answer, **kwargs):
+        kwargs.setdefault("prefix", f"r{answer.pk}")
+        self.answer = answer
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("verdict") == models.ReviewVerdict.CORRECTED:
+            value = cleaned.get("corrected_value")
+            if not value:
+                self.add_error("corrected_value", _("Choose the correct answer."))
+            elif value == self.answer.value:
+                self.add_error("corrected_value", _("The correct answer is the farm's own: choose «Confirmed»."))
+            _no_needs_measure(self, cleaned, value)
+        return cleaned
+
+
+class DeviationForm(forms.ModelForm):
+    """A deviation the auditor records at the revision."""
+
+    class Meta:
+        model = models.Deviation
+        fields = ["item", "description", "measure", "responsible", "deadline"]
+        widgets = {
+            "item": forms.Select(attrs=INPUT),
+            "description": forms.Textarea(attrs={**INPUT, "rows": 2}),
+            "measure": forms.Textarea(attrs={**INPUT, "rows": 2}),
+            "responsible": forms.TextInput(attrs=INPUT),
+            "deadline": DateInput(),
+        }
+        labels = {"item": _("Requirement")}
+        error_messages = {
+            "description": {"required": _("Describe what is not met.")},
+            "measure": {"required": _("Describe the measure that will close the deviation.")},
+            "responsible": {"required": _("Write who is responsible for the measure.")},
+            "deadline": {"required": _("Choose the deadline for the measure.")},
+        }
+
+    def __init__(self, *args, items, **kwargs):
+        kwargs.setdefault("prefix", "deviation")
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+        self.fields["item"].empty_label = _("No particular requirement")
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(_("The deadline cannot be in the past."))
+        return deadline
+
+
+class VerifyForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={**INPUT, "rows": 2}))
+
+
+class ReopenForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why it is reopened"),
+        widget=forms.Textarea(attrs={**INPUT, "rows": 2}),
+        error_messages={"required": _("Tell the farm why the deviation is reopened.")},
+    )
+    deadline = forms.DateField(label=_("New deadline"), required=False, widget=DateInput())
+
+
+def auditor_label(auditor):
+    region = auditor.region_name or auditor.county_name or _("no county")
+    return _("%(name)s – %(county)s – %(count)s open") % {
+        "name": auditor.full_name,
+        "county": region,
+        "count": auditor.workload,
+    }
+
+
+class AssignForm(forms.Form):
+    auditor = forms.TypedChoiceField(
+        label=_("Auditor"),
+        coerce=int,
+        widget=forms.Select(attrs=INPUT),
+        error_messages={"required": _("Choose an auditor.")},
+        help_text=_("Each auditor is shown with their county and how many revisions they have open."),
+    )
+
+    def __init__(self, *args, auditors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.auditors = {auditor.pk: auditor for auditor in auditors}
+        self.fields["auditor"].choices = [("", _("Choose an auditor"))] + [
+            (auditor.pk, auditor_label(auditor)) for auditor in auditors
+        ]
+
+    def clean_auditor(self):
+        return self.auditors[self.cleaned_data["auditor"]]
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={**INPUT, "rows": 3}),
+        error_messages={"required": _("Give the reason for revoking the approval.")},
+        help_text=_("The farm sees the reason on its approval page."),
+    )
+
+
+class OverviewFilter(forms.Form):
+    county = forms.ModelChoiceField(
+        label=_("County"),
+        queryset=County.objects.all(),
+        required=False,
+        empty_label=_("All counties"),
+        widget=forms.Select(attrs=INPUT),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), *models.ApprovalStatus.choices],
+        required=False,
+        widget=forms.Select(attrs=INPUT),
+    )

@@ -31,6 +31,24 @@ urlpatterns = [
     path("godkjenning/dokumenter/<int:pk>/fil/", views.document_file, name="document_file"),
     path("godkjenning/dokumenter/<int:pk>/slett/", views.document_delete, name="document_delete"),
     # The farm's approval page and self-audit
+    path("godkjenning/", views.farm, name="farm"),
+    path("godkjenning/egenrevisjon/", views.self_audit, name="self_audit"),
+    path("godkjenning/egenrevisjon/start/", views.self_audit_start, name="self_audit_start"),
+    path("godkjenning/egenrevisjon/svar/<int:pk>/", views.answer_save, name="answer_save"),
+    path("godkjenning/egenrevisjon/send/", views.self_audit_submit, name="self_audit_submit"),
+    path("godkjenning/avvik/<int:pk>/", views.deviation, name="deviation"),
     # Revision (the auditor)
+    path("revisjon/", views.worklist, name="worklist"),
+    path("revisjon/<int:pk>/", views.revision, name="revision"),
+    path("revisjon/<int:pk>/besok/", views.revision_visit, name="revision_visit"),
+    path("revisjon/<int:pk>/svar/<int:answer_pk>/", views.revision_review, name="revision_review"),
+    path("revisjon/<int:pk>/avvik/", views.revision_deviation, name="revision_deviation"),
+    path("revisjon/<int:pk>/avvik/<int:deviation_pk>/", views.deviation_verify, name="deviation_verify"),
+    path("revisjon/<int:pk>/godta/", views.revision_accept, name="revision_accept"),
+    path("revisjon/<int:pk>/rapport.pdf", views.revision_report, name="revision_report"),
     # The approval body's overview
+    path("godkjenningsorgan/", views.overview, name="overview"),
+    path("godkjenningsorgan/gard/<int:pk>/", views.farm_file, name="farm_file"),
+    path("godkjenningsorgan/gard/<int:pk>/revisor/", views.assign, name="assign"),
+    path("godkjenningsorgan/gard/<int:pk>/tilbakekall/", views.revoke, name="revoke"),
 ]
