@@ -1,6 +1,11 @@
 """What every browser journey checks on every page it visits."""
 
+import re
+
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tunet.accounts.demo import DEMO_PASSWORD
 
 _axe = Axe()
 
@@ -20,3 +25,21 @@ def check_fits_phone(page):
 def check_page(page):
     check_accessible(page)
     check_fits_phone(page)
+
+
+LOGOUT_BUTTON = "header form[action='/logg-ut/'] button[type=submit]"
+
+
+def log_in(page, email, password=DEMO_PASSWORD):
+    page.goto("/logg-inn/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", password)
+    page.click("main form button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/start/$"))
+
+
+def log_out(page):
+    page.click(LOGOUT_BUTTON)
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.locator(LOGOUT_BUTTON)).to_have_count(0)
+    expect(page.locator("header a[href='/logg-inn/']")).to_be_visible()

@@ -14,27 +14,11 @@ from playwright.sync_api import expect
 from tunet.accounts import demo
 from tunet.accounts.models import Membership, Organisation
 
-from .helpers import check_page
+from .helpers import LOGOUT_BUTTON, check_page, log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-LOGOUT_BUTTON = "header form[action='/logg-ut/'] button[type=submit]"
 MULTI = "flere@tunet.example"
-
-
-def log_in(page, email, password=demo.DEMO_PASSWORD):
-    page.goto("/logg-inn/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", password)
-    page.click("main form button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/start/$"))
-
-
-def log_out(page):
-    page.click(LOGOUT_BUTTON)
-    expect(page).to_have_url(re.compile(r"/$"))
-    expect(page.locator(LOGOUT_BUTTON)).to_have_count(0)
-    expect(page.locator("header a[href='/logg-inn/']")).to_be_visible()
 
 
 def org_bar_name(page):
