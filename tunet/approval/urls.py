@@ -35,6 +35,7 @@ urlpatterns = [
     path("godkjenning/egenrevisjon/", views.self_audit, name="self_audit"),
     path("godkjenning/egenrevisjon/start/", views.self_audit_start, name="self_audit_start"),
     path("godkjenning/egenrevisjon/svar/<int:pk>/", views.answer_save, name="answer_save"),
+    path("godkjenning/egenrevisjon/svar/<int:pk>/bilde/", views.answer_photo, name="answer_photo"),
     path("godkjenning/egenrevisjon/send/", views.self_audit_submit, name="self_audit_submit"),
     path("godkjenning/avvik/<int:pk>/", views.deviation, name="deviation"),
     # Revision (the auditor)

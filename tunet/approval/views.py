@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tunet.accounts import access
 from tunet.catalogue.queries import farm_of
+from tunet.core import uploads
 from tunet.core.pdf import data_uri, pdf_response
 from tunet.learning.queries import course_completions_for
 
@@ -461,6 +462,22 @@ def answer_save(request, pk):
 
 
 @login_required
+@require_GET
+def answer_photo(request, pk):
+    """The photo given as evidence for an answer: for those who may read the farm's approval file."""
+    answer = get_object_or_404(models.Answer.objects.select_related("self_audit__farm__provider"), pk=pk)
+    farm = answer.self_audit.farm
+    membership = access.active_membership(request)
+    access.require(access.can_view_approval_file(membership, farm, queries.auditor_ids_of(farm)))
+    if not answer.photo:
+        raise Http404
+    response = FileResponse(answer.photo.open("rb"), content_type=uploads.image_type_of(answer.photo))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
 @require_POST
 def self_audit_submit(request):
     membership, farm = _own_farm(request)
@@ -629,7 +646,11 @@ def revision_report(request, pk):
     access.require(access.can_view_approval_file(membership, revision.farm, queries.auditor_ids_of(revision.farm)))
     page = queries.report(revision)
     photos = [(answer, data_uri(answer.photo)) for answer in page["photos"]]
-    evidence = [(d, data_uri(d.evidence.file)) for d in page["deviations"] if d.evidence_id and d.evidence.is_image]
+    evidence = [
+        (d, data_uri(d.evidence.file, d.evidence.content_type))
+        for d in page["deviations"]
+        if d.evidence_id and d.evidence.is_image
+    ]
     return pdf_response(
         "pdf/revision_report.html",
         {**page, "photo_uris": photos, "evidence_uris": evidence, "today": timezone.localdate()},

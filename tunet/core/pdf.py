@@ -53,9 +53,14 @@ def pdf_response(template_name, context, filename, request=None):
     return response
 
 
-def data_uri(field_file):
-    """A private file (an ImageField/FileField value) as a data: URI, for embedding in a PDF."""
+def data_uri(field_file, content_type=None):
+    """A private file (an ImageField/FileField value) as a data: URI, for embedding in a PDF.
+
+    Stored names carry no extension, so without content_type the type is read from the bytes.
+    """
+    from .uploads import image_type_of
+
+    content_type = content_type or image_type_of(field_file)
     with field_file.open("rb") as handle:
         content = handle.read()
-    mime = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
-    return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
+    return f"data:{content_type};base64,{base64.b64encode(content).decode('ascii')}"

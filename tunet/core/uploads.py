@@ -66,3 +66,9 @@ def check_document(upload, max_bytes):
             code="not_document",
         )
     return content_type
+
+
+def image_type_of(field_file):
+    """The content type of a stored photo, read from its bytes (stored names carry no extension)."""
+    with field_file.open("rb") as handle:
+        return _image_type(handle) or "application/octet-stream"

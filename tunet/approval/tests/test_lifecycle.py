@@ -296,3 +296,14 @@ def test_reminders_go_once_each(django_capture_on_commit_callbacks):
         assert any(k.endswith(f"-{warning}") and k.startswith("approval-") for k in keys())
     assert any(k.startswith("self-audit-") for k in keys())  # a year has passed since the self-audit
     assert Answer.objects.exists()
+
+
+def test_the_daily_command_enqueues_the_daily_task_for_the_worker(settings):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("daily_tasks")
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "tunet.approval.tasks.run_daily"
+    assert queued.status == "READY"

@@ -318,3 +318,30 @@ def _upload(name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
+
+
+def test_the_evidence_photo_is_shown_to_the_file_readers_only(client, s):
+    audit = actions.start_self_audit(s.farmer, s.farm)
+    answer = audit.answers.first()
+    actions.save_answer(s.farmer, answer, value=AnswerValue.YES, photo=_upload("x.png", png_bytes()))
+    url = reverse("approval:answer_photo", args=[answer.pk])
+    response = as_(client, s.farmer).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    for stranger in (member(Role.FARMER, FarmFactory().provider), member(Role.AUDITOR), member(Role.CASE_WORKER)):
+        assert as_(client, stranger).get(url).status_code == 403
+    assert as_(client, s.officer).get(url).status_code == 200
+    actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+    assert as_(client, s.auditor).get(url).status_code == 200
+
+
+def test_the_revision_report_carries_the_photos(client, s):
+    audit = actions.start_self_audit(s.farmer, s.farm)
+    for answer in audit.answers.all():
+        actions.save_answer(s.farmer, answer, value=AnswerValue.YES, photo=_upload("x.png", png_bytes()))
+    actions.submit_self_audit(s.farmer, audit)
+    revision = accepted_revision(s)
+    response = as_(client, s.farmer).get(reverse("approval:revision_report", args=[revision.pk]))
+    assert response.status_code == 200
+    assert response.content.count(b"/Subtype /Image") >= 1
