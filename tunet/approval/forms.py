@@ -15,13 +15,17 @@ INPUT = {"class": "ds-input"}
 # --- Standards -------------------------------------------------------------------------------------
 
 
+# The textareas of the standards ask for 30 columns: at the default 40, a textarea's natural width
+# widens the form grid past a 360 px phone screen.
+
+
 class VersionNotesForm(forms.ModelForm):
     class Meta:
         model = models.StandardVersion
         fields = ["notes"]
         labels = {"notes": _("What changed in this version")}
         help_texts = {"notes": _("Farms and auditors read this when the version is put in force.")}
-        widgets = {"notes": forms.Textarea(attrs={**INPUT, "rows": 5})}
+        widgets = {"notes": forms.Textarea(attrs={**INPUT, "rows": 5, "cols": 30})}
 
 
 class SectionForm(forms.ModelForm):
@@ -53,8 +57,8 @@ class ItemForm(forms.ModelForm):
         widgets = {
             "section": forms.Select(attrs=INPUT),
             "code": forms.TextInput(attrs=INPUT),
-            "requirement": forms.Textarea(attrs={**INPUT, "rows": 3}),
-            "guidance": forms.Textarea(attrs={**INPUT, "rows": 4}),
+            "requirement": forms.Textarea(attrs={**INPUT, "rows": 3, "cols": 30}),
+            "guidance": forms.Textarea(attrs={**INPUT, "rows": 4, "cols": 30}),
             "applies_when": forms.Select(attrs=INPUT),
             "document_type": forms.Select(attrs=INPUT),
         }
