@@ -1,5 +1,7 @@
 """The handbook and the IPT school: a case worker searches the handbook for buyers; a farm
-worker takes the course, passes it, downloads the certificate and checks it on the public page."""
+worker takes the course, passes it, downloads the certificate and checks it on the public page;
+the approval body's editor changes a chapter and compares and restores it; and the reader's pages
+on a 360 px phone."""
 
 import re
 
@@ -8,7 +10,7 @@ from playwright.sync_api import expect
 
 from tunet.learning.models import Lesson
 
-from .helpers import check_page
+from .helpers import check_fits_phone, check_page
 from .test_foundation import log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,3 +72,35 @@ def test_search_the_handbook_as_a_buyer_then_pass_the_school(page, demo_data):
     expect(page.locator("main")).to_contain_text("Marte Lien")
     expect(page.locator("main")).not_to_contain_text("ansatt@tunet.example")
     check_page(page)
+
+    # The editor changes a chapter, compares the two versions and restores the first.
+    log_in(page, "godkjenning@tunet.example")
+    page.goto("/handbok/kapittel/en-vanlig-dag/endre/")
+    check_page(page)
+    page.fill("#id_body", page.input_value("#id_body").replace("Lunsj klokka 12", "Lunsj klokka halv tolv"))
+    page.fill("#id_note", "Ny lunsjtid")
+    page.click("main form button[type=submit]")
+    expect(page.locator("main")).to_contain_text("Lunsj klokka halv tolv")
+    page.click("main nav a[href='/handbok/kapittel/en-vanlig-dag/historikk/']")
+    check_page(page)
+    page.click("main form button[type=submit]")
+    expect(page.locator("main .diff-added")).to_contain_text("halv tolv")
+    check_page(page)
+    page.click("main a[href='/handbok/kapittel/en-vanlig-dag/versjon/1/']")
+    check_page(page)
+    page.click("main form button[type=submit]")
+    expect(page.locator("main .rich-text")).to_contain_text("Lunsj klokka 12")
+    for path in ("/handbok/bilder/", "/handbok/psykisk-helse-og-rus/", "/handbok/psykisk-helse-og-rus/utskrift/"):
+        page.goto(path)
+        check_page(page)
+    log_out(page)
+
+    page.set_viewport_size({"width": 360, "height": 740})
+    for path in (
+        "/handbok/?q=aktivitetsplikt&for=tilbyder",
+        "/handbok/kapittel/til-deg-som-er-deltaker/",
+        "/skolen/garden-som-arena/",
+        f"/skolen/sjekk-kursbevis/{code}/",
+    ):
+        page.goto(path)
+        check_fits_phone(page)

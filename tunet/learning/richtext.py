@@ -83,6 +83,6 @@ def embed_images(html, images):
 
     def replace(match):
         image = images.get(int(match.group("pk")))
-        return f'src="{data_uri(image.image)}"' if image else 'src=""'
+        return f'src="{data_uri(image.image, image.content_type)}"' if image else 'src=""'
 
     return re.sub(r'src="/handbok/bilder/(?P<pk>[0-9]+)/"', replace, html)

@@ -55,9 +55,10 @@ def handbook_detail(request, slug):
     _membership, editor = _editor(request)
     handbook = get_object_or_404(Handbook, slug=slug)
     audience = AUDIENCE_SLUGS.get(request.GET.get("for", ""))
-    chapters = queries.chapters_of(handbook, editor, audience)
-    if not editor and not chapters and not audience:
+    # A handbook with nothing published is not there for readers, whatever audience they ask for.
+    if not editor and not handbook.chapters.filter(is_published=True).exists():
         raise Http404
+    chapters = queries.chapters_of(handbook, editor, audience)
     return render(
         request,
         "learning/handbook_detail.html",

@@ -120,6 +120,10 @@ def test_published_chapters_are_public_and_drafts_are_the_editors(client, world,
     assert draft.status_code == (ALLOWED if actor == "approval_officer" else NOT_FOUND)
     toc = client.get(reverse("learning:handbook", args=[slug])).content.decode()
     assert ("Utkast" in toc) == (actor == "approval_officer")
+    unpublished = chapter_for("relative", key="bare-utkast", is_published=False).handbook
+    for query in ("", "?for=parorende"):
+        response = client.get(reverse("learning:handbook", args=[unpublished.slug]) + query)
+        assert response.status_code == (ALLOWED if actor == "approval_officer" else NOT_FOUND)
 
 
 @pytest.mark.parametrize("actor", ACTORS)
