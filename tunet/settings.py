@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "tunet.catalogue",
     "tunet.approval",
     "tunet.learning",
+    "tunet.purchasing",
+    "tunet.care",
+    "tunet.daily",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +107,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction begins: two buyers accepting the last place at once
+    # then queue instead of both reading "one free" (PostgreSQL locks the offer's row instead).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
@@ -191,7 +198,7 @@ DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(10 * 1024 * 10
 # at once, in the request that enqueues it. In production set
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker` beside the app;
 # `manage.py daily_tasks` (from cron, once a day) enqueues the time-driven work.
-DAILY_TASKS = ["tunet.approval.tasks.run_daily"]
+DAILY_TASKS = ["tunet.approval.tasks.run_daily", "tunet.purchasing.tasks.run_daily"]
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # How long the rendered content of a catalogue search is kept (0 turns it off). Any change

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("tunet.catalogue.urls")),
     path("", include("tunet.approval.urls")),
     path("", include("tunet.learning.urls")),
+    path("", include("tunet.purchasing.urls")),
     path("admin/", admin.site.urls),
 ]
 

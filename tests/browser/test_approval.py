@@ -2,7 +2,6 @@
 auditor, the auditor records the revision, the farmer closes the deviation with a document, the
 auditor verifies it, and the farm is approved and appears in the catalogue."""
 
-
 import pytest
 from playwright.sync_api import expect
 

@@ -226,6 +226,110 @@ def can_download_certificate(user, certificate):
     return user.is_authenticated and certificate.user_id == user.pk
 
 
+# --- Buying places ----------------------------------------------------------------------------
+# A buyer sees its own requests and agreements; a farm sees the requests it was invited to or that
+# match it, and its own offers and agreements.
+
+
+def can_buy(membership):
+    """Case workers and NAV advisers write requests, choose offers and sign for their organisation."""
+    return has_perm(membership, Perm.BUY_PLACES)
+
+
+def can_manage_request(membership, request):
+    return has_perm(membership, Perm.BUY_PLACES, request.buyer)
+
+
+def can_answer_requests(membership, farm):
+    """The farmer (or the provider's administrator) answers requests on the farm's behalf."""
+    return has_perm(membership, Perm.EDIT_FARM, farm.provider)
+
+
+def can_view_request(membership, request, farm=None, farm_may_see=False):
+    """The buyer's own people; a farm's people when the request was sent to it or matches it.
+
+    farm: the membership's farm; farm_may_see: queries.farm_may_see(request, farm).
+    """
+    if can_manage_request(membership, request):
+        return True
+    return farm is not None and farm_may_see and has_perm(membership, Perm.VIEW_ORGANISATION, farm.provider)
+
+
+def agreement_side(membership, agreement):
+    """ "buyer" or "farm": the side of the agreement this membership may sign for, or None."""
+    if has_perm(membership, Perm.BUY_PLACES, agreement.buyer):
+        return "buyer"
+    if has_perm(membership, Perm.EDIT_FARM, agreement.farm.provider):
+        return "farm"
+    return None
+
+
+def can_view_agreement(membership, agreement):
+    """Everyone in the buyer organisation and the farm who works with the placements."""
+    if membership is None:
+        return False
+    return has_perm(membership, Perm.VIEW_ORGANISATION, agreement.buyer) or has_perm(
+        membership, Perm.VIEW_ORGANISATION, agreement.farm.provider
+    )
+
+
+def can_sign_agreement(membership, agreement):
+    """Those who may sign for a side also keep the draft: change it, make a new version, cancel it."""
+    return agreement_side(membership, agreement) is not None
+
+
+def can_set_signing_rule(membership):
+    """A buyer's administrator decides whether its agreements need a second approver."""
+    return (
+        membership is not None
+        and membership.organisation.is_buyer
+        and can_manage_organisation(membership, membership.organisation)
+    )
+
+
+# --- Participants and the farm day ---------------------------------------------------------------
+# A buyer sees the participants it registered; a farm those referred or placed with it; nobody
+# else (the approval body, auditors, other organisations) sees any. A protected participant's
+# address and contact details are shown only to the people named for them. Every read of a
+# participant's personal data is logged with log_access().
+
+BUYER_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.NAV_OFFICE)
+
+
+def can_register_participants(membership):
+    """Case workers and NAV advisers register the participants they refer."""
+    return has_perm(membership, Perm.FOLLOW_PARTICIPANTS) and membership.organisation.kind in BUYER_KINDS
+
+
+def can_manage_participant(membership, participant):
+    """The buyer organisation that registered the participant keeps their details and placements."""
+    return has_perm(membership, Perm.FOLLOW_PARTICIPANTS, participant.buyer)
+
+
+def can_view_participant(membership, participant, farm_provider_ids=()):
+    """The registering buyer's people, and the people of a farm the participant is referred or
+    placed with (farm_provider_ids: the providers of those farms, from the care queries)."""
+    if can_manage_participant(membership, participant):
+        return True
+    return has_perm(membership, Perm.FOLLOW_PARTICIPANTS) and membership.organisation_id in set(farm_provider_ids)
+
+
+def can_see_contact_details(membership, participant, named_user_ids=()):
+    """Address and contact details: for everyone who may view the participant, unless the participant
+    is protected; then only for the people named for them."""
+    return not participant.protected or membership.user_id in set(named_user_ids)
+
+
+def can_run_farm_day(membership, farm):
+    """The farm's people who follow participants register attendance, incidents and the day's note."""
+    return has_perm(membership, Perm.FOLLOW_PARTICIPANTS, farm.provider)
+
+
+def can_decide_referral(membership, farm):
+    """The farmer accepts or declines a referral and proposes changes to a placement."""
+    return has_perm(membership, Perm.EDIT_FARM, farm.provider)
+
+
 # --- The access log ---------------------------------------------------------------------------
 
 

@@ -55,6 +55,24 @@ def next_steps(user, membership, members_count):
                 "url": reverse("approval:overview"),
             }
         )
+    if access.can_buy(membership):
+        steps.append(
+            {
+                "title": _("Ask for places"),
+                "text": _(
+                    "Describe the need; approved farms that fit are ranked for you with free places and distance."
+                ),
+                "url": reverse("purchasing:request_new"),
+            }
+        )
+    if access.can_create_farm(membership):
+        steps.append(
+            {
+                "title": _("Answer requests for places"),
+                "text": _("Requests from municipalities and NAV that fit your farm, your offers and agreements."),
+                "url": reverse("purchasing:overview"),
+            }
+        )
     if access.has_perm(membership, access.Perm.BUY_PLACES):
         steps.append(
             {

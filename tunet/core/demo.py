@@ -7,6 +7,7 @@ from tunet.approval import demo as approval_demo
 from tunet.approval import demo_standards
 from tunet.catalogue import demo as catalogue_demo
 from tunet.learning import demo as learning_demo
+from tunet.purchasing import demo as purchasing_demo
 
 
 @transaction.atomic
@@ -17,5 +18,6 @@ def load():
     organisations = accounts_demo.load()
     catalogue_demo.load(organisations)
     approval_demo.load(organisations)
+    purchasing_demo.load(organisations)
     learning_demo.load()
     return organisations

@@ -304,6 +304,5 @@ def test_the_daily_command_enqueues_the_daily_task_for_the_worker(settings):
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("daily_tasks")
-    queued = DBTaskResult.objects.get()
-    assert queued.task_path == "tunet.approval.tasks.run_daily"
+    queued = DBTaskResult.objects.get(task_path="tunet.approval.tasks.run_daily")
     assert queued.status == "READY"

@@ -1,0 +1,213 @@
+"""Reads of buying places that depend on who is asking, with what each page needs."""
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+
+from tunet.accounts import access
+from tunet.approval.models import listed
+from tunet.catalogue.models import Farm, Weekday
+from tunet.catalogue.queries import farm_of
+from tunet.core import geo
+
+from . import actions, matching
+from .models import (
+    Agreement,
+    AgreementStatus,
+    AgreementVersion,
+    BuyerPolicy,
+    Proposal,
+    ProposalStatus,
+    Request,
+    RequestStatus,
+    Signature,
+    VersionState,
+    add_months,
+)
+
+# --- Lists ---------------------------------------------------------------------------------------------
+
+
+def _request_fits_farm(request, farm, pairs):
+    """The farm has an offer for the request's area and group, and lies in the request's area."""
+    if (request.service_area, request.target_group_id) not in pairs:
+        return False
+    chosen = [m.pk for m in request.municipalities.all()]
+    if chosen:
+        return farm.municipality_id in chosen
+    if request.near_id and request.radius_km:
+        near = request.near
+        return geo.distance_km(near.latitude, near.longitude, farm.latitude, farm.longitude) <= request.radius_km
+    return True
+
+
+def requests_for_farm(farm):
+    """Open requests the farm was invited to or that match it (the same rule as matching.candidates)."""
+    is_listed = Farm.objects.filter(pk=farm.pk).filter(listed()).exists()
+    pairs = (
+        set(farm.offers.filter(is_active=True).values_list("service_area", "target_groups").distinct())
+        if is_listed
+        else set()
+    )
+    invited = Q(invitations__farm=farm)
+    maybe = invited | Q(service_area__in={a for a, _ in pairs}, target_group__in={g for _, g in pairs})
+    requests = (
+        Request.objects.filter(status=RequestStatus.OPEN)
+        .filter(maybe)
+        .distinct()
+        .select_related("buyer", "target_group", "near")
+        .prefetch_related(
+            "municipalities",
+            Prefetch("invitations", to_attr="invitation_list"),
+            Prefetch("proposals", queryset=Proposal.objects.filter(farm=farm), to_attr="own"),
+        )
+        .order_by("answer_by", "id")
+    )
+    visible = []
+    for request in requests:
+        request.invited = any(i.farm_id == farm.pk for i in request.invitation_list)
+        request.own_proposal = request.own[0] if request.own else None
+        if request.invited or _request_fits_farm(request, farm, pairs):
+            visible.append(request)
+    return visible
+
+
+def overview_for(membership):
+    """What each side sees on «Innkjøp»: requests, offers and agreements, with what to do next."""
+    context = {"membership": membership, "is_buyer": access.can_buy(membership)}
+    if context["is_buyer"]:
+        organisation = membership.organisation
+        context["requests"] = list(
+            Request.objects.filter(buyer=organisation)
+            .select_related("target_group")
+            .annotate(
+                answers=Count("proposals", filter=Q(proposals__status=ProposalStatus.SUBMITTED), distinct=True),
+                declines=Count("proposals", filter=Q(proposals__status=ProposalStatus.DECLINED), distinct=True),
+            )
+        )
+        context["agreements"] = list(
+            Agreement.objects.filter(buyer=organisation).select_related("farm__municipality", "service_offer")
+        )
+    farm = farm_of(membership) if membership else None
+    if farm is not None and access.has_perm(membership, access.Perm.VIEW_ORGANISATION, farm.provider):
+        context["farm"] = farm
+        context["farm_requests"] = requests_for_farm(farm)
+        context["proposals"] = list(
+            Proposal.objects.filter(farm=farm).select_related("request__buyer", "service_offer")
+        )
+        context["farm_agreements"] = list(Agreement.objects.filter(farm=farm).select_related("buyer", "service_offer"))
+        context["can_answer"] = access.can_answer_requests(membership, farm)
+    return context
+
+
+# --- Requests and offers -------------------------------------------------------------------------------
+
+
+def request_of(pk):
+    return get_object_or_404(
+        Request.objects.select_related("buyer", "target_group", "near", "created_by").prefetch_related(
+            "municipalities"
+        ),
+        pk=pk,
+    )
+
+
+def buyer_request_page(request):
+    """The buyer's page of a request: ranked farms (with invitations) and the answers received."""
+    invited = set(request.invitations.values_list("farm_id", flat=True))
+    proposals = list(
+        request.proposals.select_related("farm__municipality", "service_offer").order_by("status", "created_at")
+    )
+    answered = {proposal.farm_id for proposal in proposals}
+    ranked = matching.rank(request)
+    for entry in ranked:
+        entry.invited = entry.farm.pk in invited
+        entry.answered = entry.farm.pk in answered
+    return {"ranked": ranked, "proposals": proposals}
+
+
+def own_proposal(request, farm):
+    return Proposal.objects.filter(request=request, farm=farm).select_related("service_offer").first()
+
+
+def proposal_of(request, pk):
+    return get_object_or_404(Proposal.objects.select_related("farm", "service_offer"), pk=pk, request=request)
+
+
+# --- Agreements ----------------------------------------------------------------------------------------
+
+
+def agreement_of(pk):
+    """An agreement with all its page needs in four queries, however many versions it has."""
+    versions = AgreementVersion.objects.order_by("-number").prefetch_related(
+        Prefetch("signatures", queryset=Signature.objects.select_related("user").order_by("at", "id"))
+    )
+    return get_object_or_404(
+        Agreement.objects.select_related(
+            "buyer__buyer_policy", "farm__provider", "farm__municipality", "service_offer", "proposal__request"
+        ).prefetch_related(Prefetch("versions", queryset=versions, to_attr="version_list")),
+        pk=pk,
+    )
+
+
+def place_rows(version):
+    """(weekday, places) for the days the version has places on, Monday first."""
+    return [
+        (Weekday(int(day)).label, places)
+        for day, places in sorted(version.places.items(), key=lambda i: int(i[0]))
+        if places
+    ]
+
+
+def notice_by(version):
+    """The last day to give notice before the version's end: the end less the notice period."""
+    return add_months(version.end, -version.termination_months)
+
+
+def agreement_page(agreement, membership):
+    """The version to show (the draft being agreed, else the one in force), and what each side must do."""
+    versions = agreement.version_list
+    draft = next((v for v in versions if v.state == VersionState.DRAFT), None)
+    current = next((v for v in versions if v.state == VersionState.SIGNED), None)
+    shown = draft or current or versions[0]
+    side = access.agreement_side(membership, agreement)
+    is_open = agreement.status in (AgreementStatus.DRAFT, AgreementStatus.ACTIVE)
+    buyer_needed = actions.buyer_approvers_needed(agreement.buyer)
+    missing = actions.still_to_sign(draft.signatures.all(), buyer_needed) if draft else {}
+    signed_by_me = draft is not None and any(
+        s.user_id == membership.user_id and s.side == side for s in draft.signatures.all()
+    )
+    return {
+        "agreement": agreement,
+        "versions": versions,
+        "draft": draft,
+        "current": current,
+        "shown": shown,
+        "side": side,
+        "buyer_needed": buyer_needed,
+        "buyer_missing": missing.get(actions.BUYER, 0),
+        "farm_missing": missing.get(actions.FARM, 0),
+        "signed_by_me": signed_by_me,
+        "can_sign": side is not None and is_open and draft is not None and not signed_by_me,
+        "can_change": side is not None and is_open,
+        "can_cancel": side is not None and agreement.status == AgreementStatus.DRAFT,
+        "rows": place_rows(shown),
+        "notice_by": notice_by(shown),
+        "missing_terms": actions.missing_terms(draft) if draft else [],
+    }
+
+
+def agreement_document(agreement, version):
+    """What the PDF of one version shows: its contents and its signatures."""
+    return {
+        "agreement": agreement,
+        "version": version,
+        "rows": place_rows(version),
+        "notice_by": notice_by(version),
+        "signatures": list(version.signatures.all()),
+        "buyer_needed": actions.buyer_approvers_needed(agreement.buyer),
+    }
+
+
+def signing_rule_of(organisation):
+    """The buyer's signing rule, or an unsaved default (one approver) if it has never set one."""
+    return BuyerPolicy.objects.filter(organisation=organisation).first() or BuyerPolicy(organisation=organisation)

@@ -1,0 +1,296 @@
+"""Requests, matching, offers, accepting and capacity."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+
+from tunet.accounts.models import Role
+from tunet.accounts.tests.factories import member
+from tunet.approval.models import Approval, ApprovalStatus
+from tunet.catalogue.tests.factories import add_offer
+from tunet.core.models import Notification
+from tunet.purchasing import actions, capacity, matching
+from tunet.purchasing.models import Agreement, ProposalStatus, Request, RequestStatus, Reservation
+from tunet.purchasing.tests.scene import THURSDAY, TUESDAY, buyer, farm_with_offer, proposal, request_for
+
+pytestmark = pytest.mark.django_db
+
+
+def as_(client, membership):
+    client.force_login(membership.user)
+    return client
+
+
+# --- Matching ranks as documented ---------------------------------------------------------------------
+
+
+def test_matching_ranks_capacity_then_transport_then_distance():
+    case_worker = buyer()
+    # Near Skien's centre (59.21, 9.61), full on Thursdays:
+    full, full_offer, _ = farm_with_offer(places=1, lat=59.21, lon=9.61, name="Full gård", transport=True)
+    # Far (Porsgrunn side) but with transport and room:
+    far_driving, *_ = farm_with_offer(places=4, lat=59.05, lon=9.65, name="Langt unna med bil", transport=True)
+    # Near, room, no transport:
+    near_no_car, *_ = farm_with_offer(places=4, lat=59.22, lon=9.60, name="Nær uten bil", transport=False)
+    # Near, room, transport:
+    best, *_ = farm_with_offer(places=4, lat=59.23, lon=9.62, name="Best", transport=True)
+    request = request_for(case_worker, places=2, transport=True)
+    names = [entry.farm.name for entry in matching.rank(request)]
+    assert names == ["Best", "Langt unna med bil", "Nær uten bil", "Full gård"]
+    ranked = {entry.farm.name: entry for entry in matching.rank(request)}
+    assert ranked["Best"].fits
+    assert not ranked["Full gård"].enough
+    assert any("For få ledige plasser" in reason for reason in ranked["Full gård"].reasons)
+    assert any("Tilbyr ikke transport" in reason for reason in ranked["Nær uten bil"].reasons)
+    assert any(reason.endswith("km unna") for reason in ranked["Best"].reasons)
+
+
+def test_matching_leaves_out_unapproved_farms_other_groups_and_other_areas():
+    case_worker = buyer()
+    farm_with_offer(name="Med")
+    suspended, *_ = farm_with_offer(name="Suspendert")
+    Approval.objects.filter(farm=suspended).update(status=ApprovalStatus.SUSPENDED)
+    other_group, *_ = farm_with_offer(name="Annen gruppe")
+    other_group.offers.all().delete()
+    add_offer(other_group, target_group="psykisk-helse-rus")
+    farm_with_offer(name="Porsgrunn", municipality="4001", lat=59.12, lon=9.76)
+    request = request_for(case_worker, municipalities=("4003",))
+    assert [entry.farm.name for entry in matching.rank(request)] == ["Med"]
+    by_radius = request_for(case_worker, municipalities=(), near="4003", radius_km=30)
+    assert {entry.farm.name for entry in matching.rank(by_radius)} == {"Med", "Porsgrunn"}
+
+
+def test_capacity_counts_reservations_over_the_whole_period():
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=3)
+    first = request_for(case_worker, places=2)
+    actions.accept(case_worker, proposal(first, farm, offer, farmer))
+    free = capacity.free_places([offer.pk], first.start, first.end)[offer.pk]
+    assert free == {TUESDAY: 1, THURSDAY: 1}
+    # After the agreement's three years the places are free again.
+    later = first.start + datetime.timedelta(days=365 * 3 + 10)
+    assert capacity.free_places([offer.pk], later, later)[offer.pk] == {TUESDAY: 3, THURSDAY: 3}
+
+
+# --- Accepting and overbooking -----------------------------------------------------------------------
+
+
+def test_accepting_reserves_places_makes_the_agreement_and_closes_the_request():
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=4)
+    other_farm, other_offer, other_farmer = farm_with_offer(places=4)
+    request = request_for(case_worker, places=2)
+    chosen = proposal(request, farm, offer, farmer)
+    other = proposal(request, other_farm, other_offer, other_farmer)
+    agreement = actions.accept(case_worker, chosen)
+    assert actions.accept(case_worker, chosen) == agreement  # a double click
+    assert Agreement.objects.count() == 1
+    version = agreement.versions.get()
+    assert version.places == {str(TUESDAY): 2, str(THURSDAY): 2}
+    assert (version.end - version.start).days in (1094, 1095)  # three years
+    assert set(Reservation.objects.values_list("weekday", "places")) == {(TUESDAY, 2), (THURSDAY, 2)}
+    request.refresh_from_db()
+    other.refresh_from_db()
+    assert request.status == RequestStatus.CLOSED
+    assert other.status == ProposalStatus.REJECTED
+    assert Notification.objects.filter(user=farmer.user).exists()
+
+
+def test_the_last_places_cannot_be_taken_twice():
+    farm, offer, farmer = farm_with_offer(places=2)
+    first_buyer, second_buyer = buyer(), buyer()
+    first = proposal(request_for(first_buyer, places=2), farm, offer, farmer)
+    second = proposal(request_for(second_buyer, places=1), farm, offer, farmer)
+    actions.accept(first_buyer, first)
+    with pytest.raises(actions.NotAllowed, match="ledige plasser"):
+        actions.accept(second_buyer, second)
+    assert Agreement.objects.count() == 1
+    second.refresh_from_db()
+    assert second.status == ProposalStatus.SUBMITTED
+
+
+def test_only_the_requests_buyer_accepts():
+    farm, offer, farmer = farm_with_offer()
+    request = request_for(buyer())
+    with pytest.raises(PermissionDenied):
+        actions.accept(buyer(), proposal(request, farm, offer, farmer))
+
+
+def test_a_farm_answers_only_requests_it_may_see():
+    case_worker = buyer()
+    request = request_for(case_worker)
+    far_farm, _offer, far_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
+    with pytest.raises(PermissionDenied):
+        actions.decline(far_farmer, request, far_farm, "Nei")
+    actions.invite(case_worker, request, far_farm)
+    assert actions.decline(far_farmer, request, far_farm, "Fullt").status == ProposalStatus.DECLINED
+
+
+# --- Pages: who sees what --------------------------------------------------------------------------------
+
+
+def test_a_buyer_sees_only_its_own_requests(client):
+    mine, theirs = buyer(), buyer()
+    request = request_for(theirs)
+    assert as_(client, mine).get(reverse("purchasing:request", args=[request.pk])).status_code == 403
+    assert request.title not in as_(client, mine).get(reverse("purchasing:overview")).content.decode()
+    assert as_(client, theirs).get(reverse("purchasing:request", args=[request.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("matching_farm", 200),
+        ("invited_farm", 200),
+        ("other_farm", 403),
+        ("approval_officer", 403),
+        ("auditor", 403),
+        ("other_buyer", 403),
+        ("staff_of_matching_farm", 200),
+    ],
+)
+def test_who_may_open_a_request(client, who, expected):
+    case_worker = buyer()
+    request = request_for(case_worker)
+    matching_farm, _, matching_farmer = farm_with_offer()
+    invited_farm, _, invited_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
+    actions.invite(case_worker, request, invited_farm)
+    _, _, other_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
+    people = {
+        "matching_farm": matching_farmer,
+        "invited_farm": invited_farmer,
+        "other_farm": other_farmer,
+        "approval_officer": member(Role.APPROVAL_OFFICER),
+        "auditor": member(Role.AUDITOR),
+        "other_buyer": buyer(),
+        "staff_of_matching_farm": member(Role.FARM_STAFF, matching_farm.provider),
+    }
+    response = as_(client, people[who]).get(reverse("purchasing:request", args=[request.pk]))
+    assert response.status_code == expected
+    listed = request.title in as_(client, people[who]).get(reverse("purchasing:overview")).content.decode()
+    assert listed == (expected == 200)
+
+
+def test_the_farm_sends_an_offer_through_the_page_and_the_buyer_accepts(client):
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=3)
+    request = request_for(case_worker, places=2)
+    as_(client, farmer)
+    page = client.get(reverse("purchasing:request", args=[request.pk])).content.decode()
+    assert "tirsdag 3" in page
+    url = reverse("purchasing:proposal_submit", args=[request.pk])
+    refused = client.post(
+        url,
+        {
+            "service_offer": offer.pk,
+            "places": 2,
+            "weekdays": [TUESDAY, 5],
+            "price_model": "attended_day",
+            "price": "700",
+            "note": "Vi henter",
+        },
+    )
+    assert refused.status_code == 400
+    assert "lørdag" in refused.content.decode()
+    assert "Vi henter" in refused.content.decode()
+    data = {
+        "service_offer": offer.pk,
+        "places": 2,
+        "weekdays": [TUESDAY, THURSDAY],
+        "price_model": "attended_day",
+        "price": "700",
+        "note": "Vi henter",
+    }
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302  # a double submit: still one offer
+    sent = request.proposals.get()
+    as_(client, case_worker)
+    accept = reverse("purchasing:proposal_accept", args=[request.pk, sent.pk])
+    assert "Ja, godta tilbudet" in client.get(accept).content.decode()
+    response = client.post(accept)
+    agreement = Agreement.objects.get()
+    assert response["Location"] == reverse("purchasing:agreement", args=[agreement.pk])
+    farm_page = client.get(reverse("catalogue:farm", args=[farm.pk])).content.decode()
+    assert 'data-free="1">1<' in farm_page
+
+
+def test_the_request_form_refuses_personal_data_and_keeps_what_was_typed(client):
+    case_worker = buyer()
+    as_(client, case_worker)
+    today = timezone.localdate()
+    data = {
+        "title": "Plass til en bruker",
+        "service_area": "health",
+        "target_group": _demens_pk(),
+        "places": 1,
+        "weekdays": [TUESDAY],
+        "start": (today + datetime.timedelta(days=30)).isoformat(),
+        "months": 12,
+        "municipalities": ["4003"],
+        "answer_by": (today + datetime.timedelta(days=10)).isoformat(),
+        "description": "Gjelder Ola, fnr 01017000027, som trenger ro.",
+    }
+    response = client.post(reverse("purchasing:request_new"), data)
+    assert response.status_code == 400
+    assert "fødselsnummeret" in response.content.decode()
+    assert "Plass til en bruker" in response.content.decode()
+    data["description"] = "Rolige dager med dyr."
+    data["answer_by"] = (today + datetime.timedelta(days=40)).isoformat()
+    assert "før plassene starter" in client.post(reverse("purchasing:request_new"), data).content.decode()
+    data["answer_by"] = (today + datetime.timedelta(days=10)).isoformat()
+    assert client.post(reverse("purchasing:request_new"), data).status_code == 302
+    assert Request.objects.get().buyer == case_worker.organisation
+
+
+def test_publishing_tells_the_matching_farms():
+    from django import forms as _forms  # noqa: F401
+
+    case_worker = buyer()
+    _farm, _offer, farmer = farm_with_offer()
+    _far, _far_offer, far_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
+    from tunet.purchasing.forms import RequestForm
+
+    today = timezone.localdate()
+    form = RequestForm(
+        {
+            "title": "Dagtilbud",
+            "service_area": "health",
+            "target_group": _demens_pk(),
+            "places": 1,
+            "weekdays": [TUESDAY],
+            "start": (today + datetime.timedelta(days=30)).isoformat(),
+            "months": 12,
+            "municipalities": ["4003"],
+            "answer_by": (today + datetime.timedelta(days=10)).isoformat(),
+        },
+        buyer=case_worker.organisation,
+    )
+    assert form.is_valid(), form.errors
+    actions.create_request(case_worker, form)
+    assert Notification.objects.filter(user=farmer.user).count() == 1
+    assert not Notification.objects.filter(user=far_farmer.user).exists()
+
+
+@pytest.mark.parametrize("farms", [2, 12])
+def test_the_request_page_runs_a_constant_number_of_queries(client, farms, django_assert_num_queries):
+    case_worker = buyer()
+    for _ in range(farms):
+        farm, offer, farmer = farm_with_offer()
+    request = request_for(case_worker)
+    proposal(request, farm, offer, farmer)
+    as_(client, case_worker)
+    client.get(reverse("purchasing:request", args=[request.pk]))  # warm the session
+    with django_assert_num_queries(QUERIES_ON_REQUEST_PAGE):
+        assert client.get(reverse("purchasing:request", args=[request.pk])).status_code == 200
+
+
+QUERIES_ON_REQUEST_PAGE = 14
+
+
+def _demens_pk():
+    from tunet.catalogue.models import TargetGroup
+
+    return TargetGroup.objects.get(code="demens").pk
