@@ -24,6 +24,7 @@ from .models import (
     Invitation,
     Proposal,
     ProposalStatus,
+    Request,
     RequestStatus,
     Signature,
     VersionState,
@@ -481,6 +482,14 @@ def cancel(membership, agreement):
     agreement.status = AgreementStatus.CANCELLED
     agreement.save(update_fields=["status"])
     capacity.release(agreement)
+    if agreement.proposal_id:
+        # The buyer can choose again among the offers that were set aside when this one was accepted.
+        request = agreement.proposal.request
+        Proposal.objects.filter(pk=agreement.proposal_id).update(status=ProposalStatus.REJECTED)
+        Proposal.objects.filter(request=request, status=ProposalStatus.REJECTED).exclude(
+            pk=agreement.proposal_id
+        ).update(status=ProposalStatus.SUBMITTED)
+        Request.objects.filter(pk=request.pk, status=RequestStatus.CLOSED).update(status=RequestStatus.OPEN)
     notify(
         _people(agreement, _other(side)),
         title=_("The agreement %(agreement)s was cancelled before it was signed") % {"agreement": agreement},

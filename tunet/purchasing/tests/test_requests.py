@@ -294,3 +294,22 @@ def _demens_pk():
     from tunet.catalogue.models import TargetGroup
 
     return TargetGroup.objects.get(code="demens").pk
+
+
+def test_cancelling_an_unsigned_agreement_lets_the_buyer_choose_again():
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=4)
+    other_farm, other_offer, other_farmer = farm_with_offer(places=4)
+    request = request_for(case_worker, places=2)
+    chosen = proposal(request, farm, offer, farmer)
+    other = proposal(request, other_farm, other_offer, other_farmer)
+    agreement = actions.accept(case_worker, chosen)
+    actions.cancel(case_worker, agreement)
+    request.refresh_from_db()
+    chosen.refresh_from_db()
+    other.refresh_from_db()
+    assert request.status == RequestStatus.OPEN
+    assert chosen.status == ProposalStatus.REJECTED
+    assert other.status == ProposalStatus.SUBMITTED
+    assert not Reservation.objects.exists()
+    assert actions.accept(case_worker, other).farm == other_farm
