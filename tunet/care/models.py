@@ -140,3 +140,159 @@ class Placement(models.Model):
             and (self.planned_end is None or day <= self.planned_end)
             and (self.ended_on is None or day <= self.ended_on)
         )
+
+
+# --- Changes the farm proposes and the buyer decides ------------------------------------------------
+
+
+class ChangeKind(models.TextChoices):
+    EXTEND = "extend", _("Extend")
+    END = "end", _("End")
+    CHANGE_WEEKDAYS = "change_weekdays", _("Change weekdays")
+
+
+class ChangeStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Waiting for the buyer")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
+
+
+class PlacementChange(models.Model):
+    """A change to an active placement that the farm proposes, with a reason, and the buyer decides."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(_("change"), max_length=20, choices=ChangeKind.choices)
+    reason = models.TextField(_("reason"))
+    new_end = models.DateField(_("new end"), null=True, blank=True)
+    new_weekdays = models.JSONField(_("new weekdays"), default=list, blank=True)
+    end_reason = models.CharField(_("why it ends"), max_length=20, choices=EndReason.choices, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ChangeStatus.choices, default=ChangeStatus.PROPOSED)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("the buyer's note"), blank=True)
+
+    class Meta:
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        ordering = ["-proposed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=ChangeKind.values), name="placement_change_kind_known"),
+            models.CheckConstraint(condition=Q(status__in=ChangeStatus.values), name="placement_change_status_known"),
+            models.CheckConstraint(condition=~Q(reason=""), name="placement_change_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(kind="extend") | Q(new_end__isnull=False), name="placement_change_extend_has_end"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="end") | (Q(new_end__isnull=False) & ~Q(end_reason="")),
+                name="placement_change_end_has_date_and_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="proposed") | Q(decided_at__isnull=False), name="placement_change_decided_at"
+            ),
+            # One open proposal per placement: the buyer decides one thing at a time, and a second
+            # click on "send" cannot make a second proposal.
+            models.UniqueConstraint(
+                fields=["placement"], condition=Q(status="proposed"), name="placement_change_one_open"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.placement}: {self.get_kind_display()}"
+
+    @property
+    def new_weekday_labels(self):
+        return weekday_labels(self.new_weekdays)
+
+
+# --- Risk assessment and goals ------------------------------------------------------------------------
+
+
+class RiskAssessment(models.Model):
+    """The standard's risk assessment for one participant on one farm, kept by the farm. Each save
+    keeps the earlier text as a revision, so what was known when can be read later."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="risk_assessments")
+    farm = models.ForeignKey("catalogue.Farm", on_delete=models.PROTECT, related_name="+")
+    hazards = models.TextField(_("what can go wrong"))
+    measures = models.TextField(_("what the farm does about it"))
+    reviewed_with = models.CharField(_("reviewed with"), max_length=200, blank=True)
+    reviewed_on = models.DateField(_("reviewed on"))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("risk assessment")
+        verbose_name_plural = _("risk assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "farm"], name="risk_assessment_one_per_farm"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} – {self.farm}"
+
+
+class RiskAssessmentRevision(models.Model):
+    """A risk assessment as it read before a later save replaced it."""
+
+    assessment = models.ForeignKey(RiskAssessment, on_delete=models.CASCADE, related_name="revisions")
+    hazards = models.TextField(_("what can go wrong"))
+    measures = models.TextField(_("what the farm does about it"))
+    reviewed_with = models.CharField(_("reviewed with"), max_length=200, blank=True)
+    reviewed_on = models.DateField(_("reviewed on"))
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    saved_at = models.DateTimeField(_("saved"))
+
+    class Meta:
+        ordering = ["-saved_at", "-id"]
+
+    def __str__(self):
+        return f"{self.assessment} ({self.saved_at:%Y-%m-%d})"
+
+
+class GoalStatus(models.TextChoices):
+    WORKING = "working", _("Working on it")
+    ACHIEVED = "achieved", _("Achieved")
+    DROPPED = "dropped", _("No longer a goal")
+
+
+class Goal(models.Model):
+    """What the stay is meant to achieve, followed up in meetings with progress notes."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="goals")
+    title = models.CharField(_("goal"), max_length=200)
+    description = models.TextField(_("how we will know"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.WORKING)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=GoalStatus.values), name="goal_status_known"),
+            models.CheckConstraint(condition=~Q(title=""), name="goal_has_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class GoalNote(models.Model):
+    """A progress note on a goal: what happened, by whom, when."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("note"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="goal_note_has_text")]
+
+    def __str__(self):
+        return f"{self.goal}: {self.text[:40]}"

@@ -1,0 +1,132 @@
+"""Reads of participants and placements that depend on who is asking.
+
+A buyer sees the participants it registered; a farm those referred to it or placed with it (a
+declined referral is not the farm's business any more). The approval body, auditors and other
+organisations see none. Every view that shows what these functions return logs the read with
+access.log_access().
+"""
+
+from django.db.models import Prefetch, Q
+
+from tunet.accounts import access
+
+from .models import Participant, Placement, PlacementChange, PlacementStatus
+
+# The statuses that make a participant the farm's business: waiting for its answer, placed there,
+# or placed there earlier (its attendance and invoice history stay readable to it).
+FARM_SEES = (PlacementStatus.REFERRED, PlacementStatus.ACTIVE, PlacementStatus.ENDED)
+
+
+def _named_ids_by_participant(participant_ids):
+    """{participant id: frozenset of the named people's user ids}, one query."""
+    through = Participant.named_people.through
+    named = {}
+    for participant_id, user_id in through.objects.filter(participant_id__in=participant_ids).values_list(
+        "participant_id", "user_id"
+    ):
+        named.setdefault(participant_id, set()).add(user_id)
+    return {pk: frozenset(ids) for pk, ids in named.items()}
+
+
+def attach_named_ids(participants):
+    """Give each participant `named_people_ids` (a frozenset of user ids), in one query for all."""
+    participants = list(participants)
+    named = _named_ids_by_participant([p.pk for p in participants])
+    for participant in participants:
+        participant.named_people_ids = named.get(participant.pk, frozenset())
+    return participants
+
+
+def participants_visible_to(membership):
+    """The participants this membership may see, as a queryset (nothing for anyone else).
+
+    Buyer (case worker, NAV adviser): those its organisation registered. Farm (farmer, staff): those
+    referred to or placed with the organisation's farm, now or earlier.
+    """
+    if membership is None or not access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS):
+        return Participant.objects.none()
+    organisation = membership.organisation
+    if organisation.kind in access.BUYER_KINDS:
+        return Participant.objects.filter(buyer=organisation)
+    placed_here = Placement.objects.filter(agreement__farm__provider=organisation, status__in=FARM_SEES)
+    return Participant.objects.filter(pk__in=placed_here.values("participant_id"))
+
+
+def participant_list(membership):
+    """The participant list page: each with `named_people_ids` and `current` (their referred or
+    active placements, with agreement and farm). Three queries, whatever the number."""
+    current = Placement.objects.filter(status__in=(PlacementStatus.REFERRED, PlacementStatus.ACTIVE)).select_related(
+        "agreement__farm", "agreement__buyer"
+    )
+    if membership is not None and membership.organisation.kind not in access.BUYER_KINDS:
+        current = current.filter(agreement__farm__provider=membership.organisation)
+    participants = (
+        participants_visible_to(membership)
+        .select_related("buyer", "postal_code")
+        .prefetch_related(Prefetch("placements", queryset=current, to_attr="current"))
+    )
+    return attach_named_ids(participants)
+
+
+def farm_provider_ids(participant):
+    """The organisations (providers) of the farms the participant is referred to or placed with,
+    for access.can_view_participant()."""
+    return set(
+        Placement.objects.filter(participant=participant, status__in=FARM_SEES).values_list(
+            "agreement__farm__provider_id", flat=True
+        )
+    )
+
+
+def named_people_ids(participant):
+    return set(participant.named_people.values_list("pk", flat=True))
+
+
+def placements_on(farm, day):
+    """The participants who come to `farm` on `day`: a list of Placement, in pick-up order.
+
+    Each is ACTIVE, on a weekday of the placement, with start <= day <= planned end and (when an
+    end is recorded) day <= ended_on — the same rule as Placement.is_on(day). Ordered by
+    pickup_order, pickup_time, then participant name.
+
+    Each placement comes with, without further queries:
+      placement.participant                   (with .postal_code and .buyer)
+      placement.participant.named_people_ids  frozenset of user ids named for a protected participant
+      placement.agreement                     (with .farm and .buyer)
+
+    Before showing a participant's address or contact details, ask
+    access.can_see_contact_details(membership, placement.participant, placement.participant.named_people_ids);
+    and log each shown participant with access.log_access().
+
+    Two queries, whatever the number of participants.
+    """
+    candidates = (
+        Placement.objects.filter(agreement__farm=farm, status=PlacementStatus.ACTIVE, start__lte=day)
+        .filter(Q(planned_end__isnull=True) | Q(planned_end__gte=day))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+        .select_related("participant__postal_code", "participant__buyer", "agreement__farm", "agreement__buyer")
+        .order_by("pickup_order", "pickup_time", "participant__last_name", "participant__first_name", "id")
+    )
+    # Weekdays are a JSON list; SQLite cannot filter inside it, so the weekday is checked here.
+    placements = [placement for placement in candidates if day.weekday() in placement.weekdays]
+    attach_named_ids([placement.participant for placement in placements])
+    return placements
+
+
+def participant_page(participant):
+    """A participant's page: every placement (newest first) with agreement, farm and open change
+    proposals, the risk assessment, goals and named people. A fixed number of queries."""
+    placements = list(
+        participant.placements.select_related("agreement__farm", "agreement__buyer", "referred_by", "decided_by")
+        .prefetch_related(
+            Prefetch(
+                "changes",
+                queryset=PlacementChange.objects.select_related("proposed_by", "decided_by").order_by("-proposed_at"),
+            )
+        )
+        .order_by("-start", "-id")
+    )
+    return {
+        "placements": placements,
+        "named_people": list(participant.named_people.order_by("first_name", "last_name")),
+    }
