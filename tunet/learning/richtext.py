@@ -23,8 +23,9 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = {"https", "http", "mailto", "tel"}
 
-# The address learning:image gives an uploaded image; kept in step with urls.py by a test.
-IMAGE_SRC = re.compile(r"^/handbok/bilder/(?P<pk>[0-9]+)/$")
+# The address learning:image gives an uploaded image, matched whole (fullmatch: "$" would let a
+# trailing newline through); kept in step with urls.py by a test.
+IMAGE_SRC = re.compile(r"/handbok/bilder/(?P<pk>[0-9]+)/")
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r'\salt="([^"]*)"')
@@ -32,13 +33,27 @@ _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption|caption|td|th|tr)>|<br>")
 
 
+# What a browser drops from an address before reading it: leading and trailing controls and
+# spaces, and tabs and newlines anywhere (the URL standard). " //host" and "/\t/host" are "//host".
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_URL_DROPPED = str.maketrans("", "", "\t\n\r")
+
+
+def _as_browser_reads(address):
+    return address.strip(_URL_EDGES).translate(_URL_DROPPED)
+
+
 def _attribute_filter(element, attribute, value):
-    if element == "img" and attribute == "src":
-        return value if IMAGE_SRC.match(value) else None
+    if (element, attribute) not in {("img", "src"), ("a", "href")}:
+        return value
+    # Checked and stored as the browser will read it, so that what is checked is what is followed.
+    address = _as_browser_reads(value)
+    if element == "img":
+        return address if IMAGE_SRC.fullmatch(address) else None
     # Relative addresses stay on Tunet; "//host" and "\\host" would leave it while looking relative.
-    if element == "a" and attribute == "href" and value.startswith(("//", "\\", "/\\")):
+    if address.replace("\\", "/").startswith("//"):
         return None
-    return value
+    return address
 
 
 def clean(html):
