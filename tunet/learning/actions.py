@@ -106,6 +106,12 @@ def do_answer_quiz(user, lesson, choices):
     Returns the LessonResult, and the certificate if this completed the course (else None).
     """
     access.require(access.can_take_course(user))
+    # The person's result row, locked first: a double click sends the same answers twice at once,
+    # and the second must wait and count as one more attempt, not fail on the unique result.
+    result, _created = LessonResult.objects.get_or_create(
+        user=user, lesson=lesson, defaults={"correct": 0, "total": 0, "attempts": 0}
+    )
+    result = LessonResult.objects.select_for_update().get(pk=result.pk)
     questions = list(Question.objects.filter(lesson=lesson).prefetch_related("options"))
     correct = 0
     now = timezone.now()
@@ -117,9 +123,6 @@ def do_answer_quiz(user, lesson, choices):
         Answer.objects.update_or_create(user=user, question=question, defaults={"option": option, "answered_at": now})
         correct += option.is_correct
     passed = lesson.course.passes(correct, len(questions))
-    result = LessonResult.objects.select_for_update().filter(user=user, lesson=lesson).first()
-    if result is None:
-        result = LessonResult(user=user, lesson=lesson, attempts=0)
     result.correct, result.total, result.attempts = correct, len(questions), result.attempts + 1
     if passed and not result.passed:
         result.passed, result.passed_at = True, now
