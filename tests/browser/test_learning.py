@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tunet.learning.models import Lesson
 
-from .helpers import check_fits_phone, check_page
+from .helpers import check_page
 from .test_foundation import log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -81,6 +81,7 @@ def test_search_the_handbook_as_a_buyer_then_pass_the_school(page, demo_data):
     page.fill("#id_note", "Ny lunsjtid")
     page.click("main form button[type=submit]")
     expect(page.locator("main")).to_contain_text("Lunsj klokka halv tolv")
+    check_page(page)
     page.click("main nav a[href='/handbok/kapittel/en-vanlig-dag/historikk/']")
     check_page(page)
     page.click("main form button[type=submit]")
@@ -90,6 +91,7 @@ def test_search_the_handbook_as_a_buyer_then_pass_the_school(page, demo_data):
     check_page(page)
     page.click("main form button[type=submit]")
     expect(page.locator("main .rich-text")).to_contain_text("Lunsj klokka 12")
+    check_page(page)
     for path in ("/handbok/bilder/", "/handbok/psykisk-helse-og-rus/", "/handbok/psykisk-helse-og-rus/utskrift/"):
         page.goto(path)
         check_page(page)
@@ -103,4 +105,4 @@ def test_search_the_handbook_as_a_buyer_then_pass_the_school(page, demo_data):
         f"/skolen/sjekk-kursbevis/{code}/",
     ):
         page.goto(path)
-        check_fits_phone(page)
+        check_page(page)
