@@ -1,16 +1,18 @@
-"""List pages run the same number of queries for few and many rows; the approval file's
-completions come in one query."""
+"""List pages (search, contents, print view, history, image library, the course) run the same number
+of queries for few and many rows; the approval file's completions come in one query."""
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tunet.accounts.models import Role
 from tunet.accounts.tests.factories import OrganisationFactory, member
+from tunet.catalogue.tests.test_photos import png_bytes
 from tunet.learning import actions, queries
-from tunet.learning.models import Audience
+from tunet.learning.models import Audience, HandbookImage
 
 from .factories import HandbookFactory, chapter_for, course, right_answers
 
@@ -95,3 +97,53 @@ def test_course_completions_for_an_organisation(django_assert_num_queries):
     nobody = OrganisationFactory()
     with django_assert_num_queries(1):
         assert queries.course_completions_for(nobody) == []
+
+
+def test_chapter_history(client):
+    membership = member(Role.APPROVAL_OFFICER)
+    chapter = chapter_for(Audience.BUYER, key="historikk")
+    other = member(Role.APPROVAL_OFFICER).user
+
+    def add_revisions(numbers):
+        for n in numbers:
+            chapter.revisions.create(number=n, title=f"T{n}", body=f"<p>{n}</p>", audiences=["buyer"], author=other)
+            if n > 1:
+                # Restored revisions show the number they came from: one more relation per row.
+                chapter.revisions.filter(number=n).update(restored_from=chapter.revisions.get(number=1))
+
+    client.force_login(membership.user)
+    add_revisions(range(1, 3))
+    small = count(client, reverse("learning:chapter_history", args=[chapter.key]))
+    add_revisions(range(3, 30))
+    large = count(client, reverse("learning:chapter_history", args=[chapter.key]))
+    assert small == large
+
+
+def test_handbook_print_view(client):
+    handbook = make_chapters(5)[0]
+    small = count(client, reverse("learning:handbook_print", args=[handbook.slug]))
+    for n in range(30):
+        chapter_for(Audience.RELATIVE, handbook=handbook, key=f"utskrift-{n}")
+    large = count(client, reverse("learning:handbook_print", args=[handbook.slug]))
+    assert small == large
+
+
+def test_image_library(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    membership = member(Role.APPROVAL_OFFICER)
+    client.force_login(membership.user)
+
+    def add_images(number):
+        for n in range(number):
+            HandbookImage.objects.create(
+                image=SimpleUploadedFile(f"{n}.png", png_bytes()),
+                alt_text=f"Bilde {n}",
+                uploaded_by=membership.user,
+                content_type="image/png",
+            )
+
+    add_images(2)
+    small = count(client, reverse("learning:images"))
+    add_images(20)
+    large = count(client, reverse("learning:images"))
+    assert small == large
