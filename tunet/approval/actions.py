@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from tunet.accounts import access
 from tunet.accounts.models import OrganisationKind
 from tunet.core.notifications import notify
+from tunet.core.rules import NotAllowed
 
 from . import applicability, models
 
@@ -238,10 +239,6 @@ def delete_document(membership, document):
 
 
 # --- Self-audit ------------------------------------------------------------------------------------
-
-
-class NotAllowed(Exception):
-    """A change the rules of the scheme forbid now; the message says why, in Norwegian."""
 
 
 def _keeper(membership, farm):

@@ -18,6 +18,7 @@ from tunet.accounts import access
 from tunet.catalogue.queries import farm_of
 from tunet.core import uploads
 from tunet.core.pdf import data_uri, pdf_response
+from tunet.core.rules import attempt
 from tunet.learning.queries import course_completions_for
 
 from . import actions, forms, models, queries
@@ -579,7 +580,7 @@ def revision_visit(request, pk):
     form = forms.VisitForm(request.POST, instance=revision)
     if not form.is_valid():
         return _render_revision(request, revision, status=400, visit=form)
-    _act(request, actions.record_visit, membership, revision, **form.cleaned_data)
+    attempt(request, actions.record_visit, membership, revision, **form.cleaned_data)
     return redirect("approval:revision", pk=revision.pk)
 
 
@@ -591,7 +592,7 @@ def revision_review(request, pk, answer_pk):
     form = forms.ReviewForm(request.POST, answer=answer)
     if not form.is_valid():
         return _render_revision(request, revision, status=400, review=form)
-    _act(request, actions.review_answer, membership, revision, answer, **form.cleaned_data)
+    attempt(request, actions.review_answer, membership, revision, answer, **form.cleaned_data)
     return redirect(f"{reverse('approval:revision', args=[revision.pk])}#answer-{answer.pk}")
 
 
@@ -607,7 +608,7 @@ def revision_deviation(request, pk):
     form = forms.DeviationForm(request.POST, items=items)
     if not form.is_valid():
         return _render_revision(request, revision, status=400, deviation=form)
-    _act(request, actions.record_deviation, membership, revision, **form.cleaned_data)
+    attempt(request, actions.record_deviation, membership, revision, **form.cleaned_data)
     return redirect(f"{reverse('approval:revision', args=[revision.pk])}#deviations")
 
 
@@ -620,11 +621,11 @@ def deviation_verify(request, pk, deviation_pk):
         form = forms.ReopenForm(request.POST, prefix=f"d{deviation.pk}")
         if not form.is_valid():
             return _render_revision(request, revision, status=400, reopen=(deviation.pk, form))
-        _act(request, actions.reopen_deviation, membership, deviation, **form.cleaned_data)
+        attempt(request, actions.reopen_deviation, membership, deviation, **form.cleaned_data)
     else:
         form = forms.VerifyForm(request.POST, prefix=f"d{deviation.pk}")
         form.is_valid()
-        _act(request, actions.verify_deviation, membership, deviation, note=form.cleaned_data.get("note", ""))
+        attempt(request, actions.verify_deviation, membership, deviation, note=form.cleaned_data.get("note", ""))
     return redirect(f"{reverse('approval:revision', args=[revision.pk])}#deviations")
 
 
@@ -632,7 +633,7 @@ def deviation_verify(request, pk, deviation_pk):
 @require_POST
 def revision_accept(request, pk):
     membership, revision = _revision_for_auditor(request, pk)
-    if _act(request, actions.accept_revision, membership, revision):
+    if attempt(request, actions.accept_revision, membership, revision):
         messages.success(request, _("The revision is accepted."))
     return redirect("approval:revision", pk=revision.pk)
 
@@ -657,15 +658,6 @@ def revision_report(request, pk):
         _("Revision report %(farm)s") % {"farm": revision.farm.name},
         request,
     )
-
-
-def _act(request, action, *args, **kwargs):
-    """Run an action; a refusal by the rules becomes a message on the page it returns to."""
-    try:
-        return action(*args, **kwargs)
-    except actions.NotAllowed as refusal:
-        messages.error(request, str(refusal))
-        return None
 
 
 # --- The approval body's overview -----------------------------------------------------------------------
@@ -721,7 +713,7 @@ def assign(request, pk):
     form = forms.AssignForm(request.POST, auditors=queries.auditor_choices())
     if not form.is_valid():
         return _render_farm_file(request, farm, status=400, assign=form)
-    if _act(request, actions.assign_auditor, membership, farm, form.cleaned_data["auditor"]):
+    if attempt(request, actions.assign_auditor, membership, farm, form.cleaned_data["auditor"]):
         messages.success(request, _("The auditor is assigned and has been told."))
     return redirect("approval:farm_file", pk=farm.pk)
 
@@ -734,7 +726,7 @@ def revoke(request, pk):
     farm = queries.farm_file(pk)
     form = forms.RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _act(request, actions.revoke, membership, farm, form.cleaned_data["reason"]):
+        if attempt(request, actions.revoke, membership, farm, form.cleaned_data["reason"]):
             messages.success(request, _("The approval is revoked. The farm has left the catalogue."))
         return redirect("approval:farm_file", pk=farm.pk)
     return render(request, "approval/revoke.html", {"farm": farm, "form": form}, status=400 if form.errors else 200)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tunet.accounts import access
 from tunet.core.notifications import notify
+from tunet.core.rules import NotAllowed
 
 from . import capacity, matching
 from .models import (
@@ -29,10 +30,6 @@ from .models import (
     Signature,
     VersionState,
 )
-
-
-class NotAllowed(Exception):
-    """A change the rules forbid now; the message says why, in Norwegian."""
 
 
 def keepers(farm):

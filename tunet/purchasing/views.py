@@ -12,6 +12,7 @@ from tunet.accounts import access
 from tunet.catalogue.models import Farm
 from tunet.catalogue.queries import farm_of
 from tunet.core.pdf import pdf_response
+from tunet.core.rules import attempt
 
 from . import actions, capacity, forms, matching, queries
 from .models import VersionState
@@ -89,7 +90,7 @@ def request_invite(request, pk, farm_pk):
     membership = _buyer(request)
     buying = queries.request_of(pk)
     farm = get_object_or_404(Farm, pk=farm_pk)
-    if _act(request, actions.invite, membership, buying, farm):
+    if attempt(request, actions.invite, membership, buying, farm):
         messages.success(request, _("%(farm)s is invited and has been told.") % {"farm": farm.name})
     return redirect(f"{reverse('purchasing:request', args=[buying.pk])}#farm-{farm.pk}")
 
@@ -114,7 +115,7 @@ def proposal_submit(request, pk):
     form = forms.ProposalForm(request.POST, farm=farm, request=buying)
     if not form.is_valid():
         return _render_request(request, membership, buying, farm, status=400, proposal=form)
-    if _act(request, actions.submit_proposal, membership, buying, farm, form):
+    if attempt(request, actions.submit_proposal, membership, buying, farm, form):
         messages.success(request, _("Your offer is sent to %(buyer)s.") % {"buyer": buying.buyer.name})
     return redirect("purchasing:request", pk=buying.pk)
 
@@ -126,7 +127,7 @@ def proposal_decline(request, pk):
     form = forms.DeclineForm(request.POST)
     if not form.is_valid():
         return _render_request(request, membership, buying, farm, status=400, decline=form)
-    if _act(request, actions.decline, membership, buying, farm, form.cleaned_data["reason"]):
+    if attempt(request, actions.decline, membership, buying, farm, form.cleaned_data["reason"]):
         messages.success(request, _("The buyer is told that you say no this time."))
     return redirect("purchasing:request", pk=buying.pk)
 
@@ -140,7 +141,7 @@ def proposal_accept(request, pk, proposal_pk):
     access.require(access.can_manage_request(membership, buying))
     proposal = queries.proposal_of(buying, proposal_pk)
     if request.method == "POST":
-        agreement = _act(request, actions.accept, membership, proposal)
+        agreement = attempt(request, actions.accept, membership, proposal)
         if agreement:
             messages.success(
                 request, _("The offer is accepted and the places are reserved. Read the agreement and sign it.")
@@ -154,15 +155,6 @@ def proposal_accept(request, pk, proposal_pk):
 def guide(request):
     """The buyer guide: need → request → offers → agreement → follow-up, with links into the tool."""
     return render(request, "purchasing/guide.html")
-
-
-def _act(request, action, *args, **kwargs):
-    """Run an action; a refusal by the rules becomes a message on the page it returns to."""
-    try:
-        return action(*args, **kwargs)
-    except actions.NotAllowed as refusal:
-        messages.error(request, str(refusal))
-        return None
 
 
 # --- Agreements -----------------------------------------------------------------------------------------
@@ -279,7 +271,7 @@ def agreement_new_version(request, pk):
 def agreement_cancel(request, pk):
     membership, agreement, page = _signer(request, pk)
     if request.method == "POST":
-        if _act(request, actions.cancel, membership, agreement):
+        if attempt(request, actions.cancel, membership, agreement):
             messages.success(request, _("The agreement is cancelled and the places are free again."))
         return _to_agreement(agreement)
     if not page["can_cancel"]:
