@@ -345,3 +345,12 @@ def test_the_revision_report_carries_the_photos(client, s):
     response = as_(client, s.farmer).get(reverse("approval:revision_report", args=[revision.pk]))
     assert response.status_code == 200
     assert response.content.count(b"/Subtype /Image") >= 1
+
+
+def test_farm_staff_read_the_documents_without_links_they_may_not_follow(client, s):
+    staff = member(Role.FARM_STAFF, s.farm.provider)
+    page = as_(client, staff).get(reverse("approval:documents")).content.decode()
+    assert 'href="/godkjenning/egenrevisjon/"' not in page
+    assert 'href="/min-gard/"' not in page
+    farmer_page = as_(client, s.farmer).get(reverse("approval:documents")).content.decode()
+    assert 'href="/godkjenning/egenrevisjon/"' in farmer_page
