@@ -114,7 +114,11 @@ def handbook_pdf(request, slug):
 def image_file(request, pk):
     """A library image. Handbook images illustrate public text, so anyone may load them, but only through here."""
     image = get_object_or_404(HandbookImage, pk=pk)
-    response = FileResponse(image.image.open("rb"), content_type=image.content_type)
+    try:
+        stream = image.image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(stream, content_type=image.content_type)
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -131,3 +131,14 @@ def test_the_demo_farmer_has_completed_the_course(demo_data):
     solbakken = Organisation.objects.get(name="Solbakken gård")
     completions = queries.course_completions_for(solbakken)
     assert [(c.user.email, c.code) for c in completions] == [("gardbruker@tunet.example", demo.COMPLETED_CODE)]
+
+
+def test_an_image_whose_file_is_gone_is_not_found(client):
+    image = HandbookImage.objects.create(
+        image=SimpleUploadedFile("a.png", png_bytes()),
+        alt_text="Høner",
+        uploaded_by=editor().user,
+        content_type="image/png",
+    )
+    image.image.storage.delete(image.image.name)
+    assert client.get(reverse("learning:image_file", args=[image.pk])).status_code == 404
