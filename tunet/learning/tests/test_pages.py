@@ -141,4 +141,4 @@ def test_an_image_whose_file_is_gone_is_not_found(client):
         content_type="image/png",
     )
     image.image.storage.delete(image.image.name)
-    assert client.get(reverse("learning:image_file", args=[image.pk])).status_code == 404
+    assert client.get(reverse("learning:image", args=[image.pk])).status_code == 404
