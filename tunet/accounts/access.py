@@ -355,3 +355,25 @@ def access_log_for(subject):
     return AccessLogEntry.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk)
     ).select_related("actor", "organisation")
+
+# --- Participants: the rest of the stay --------------------------------------------------------------
+
+
+def can_view_access_log(membership, participant):
+    """Who has read a participant's data is shown to the registering buyer, who answers the
+    participant's questions about it."""
+    return can_manage_participant(membership, participant)
+
+
+def can_follow_placement(membership, placement, farm_may_see=True):
+    """Goals and notes of a stay: the buyer that registered the participant, and the people of the farm
+    the placement is on (farm_may_see: the placement is referred, active or ended, not declined)."""
+    if can_manage_participant(membership, placement.participant):
+        return True
+    return farm_may_see and has_perm(membership, Perm.FOLLOW_PARTICIPANTS, placement.agreement.farm.provider)
+
+
+def can_keep_risk_assessment(membership, farm):
+    """The farm that has the participant writes the risk assessment the standard requires of it."""
+    return can_run_farm_day(membership, farm)
+

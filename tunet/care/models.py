@@ -121,6 +121,13 @@ class Placement(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="declined") | ~Q(decline_reason=""), name="placement_decline_has_reason"
             ),
+            # A participant waits for, or holds, at most one place on an agreement at a time: a
+            # second click on "refer" cannot make a second referral.
+            models.UniqueConstraint(
+                fields=["participant", "agreement"],
+                condition=Q(status__in=["referred", "active"]),
+                name="placement_one_open_per_agreement",
+            ),
         ]
         indexes = [models.Index(fields=["agreement", "status"], name="placement_agreement_idx")]
 

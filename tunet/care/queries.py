@@ -6,11 +6,24 @@ organisations see none. Every view that shows what these functions return logs t
 access.log_access().
 """
 
+import datetime
+
 from django.db.models import Prefetch, Q
 
 from tunet.accounts import access
+from tunet.accounts.models import OrganisationKind
+from tunet.purchasing.models import Agreement, AgreementStatus
 
-from .models import Participant, Placement, PlacementChange, PlacementStatus
+from .models import (
+    Goal,
+    GoalNote,
+    Participant,
+    Placement,
+    PlacementChange,
+    PlacementStatus,
+    RiskAssessment,
+    RiskAssessmentRevision,
+)
 
 # The statuses that make a participant the farm's business: waiting for its answer, placed there,
 # or placed there earlier (its attendance and invoice history stay readable to it).
@@ -113,20 +126,66 @@ def placements_on(farm, day):
     return placements
 
 
-def participant_page(participant):
-    """A participant's page: every placement (newest first) with agreement, farm and open change
-    proposals, the risk assessment, goals and named people. A fixed number of queries."""
-    placements = list(
-        participant.placements.select_related("agreement__farm", "agreement__buyer", "referred_by", "decided_by")
-        .prefetch_related(
-            Prefetch(
-                "changes",
-                queryset=PlacementChange.objects.select_related("proposed_by", "decided_by").order_by("-proposed_at"),
-            )
-        )
-        .order_by("-start", "-id")
+def participant_page(participant, membership):
+    """What a participant's page shows this membership: the placements it may see (the buyer all of
+    them; a farm those on its own farm, not declined), newest first, with agreement, farm and change
+    proposals; the risk assessments (a farm only its own); and the named people. Six queries."""
+    placements = participant.placements.select_related(
+        "agreement__farm__provider", "agreement__buyer", "referred_by", "decided_by"
+    ).prefetch_related(
+        Prefetch(
+            "changes",
+            queryset=PlacementChange.objects.select_related("proposed_by", "decided_by").order_by("-proposed_at"),
+        ),
+        Prefetch("goals", queryset=Goal.objects.order_by("created_at", "id")),
     )
+    assessments = participant.risk_assessments.select_related("farm", "updated_by")
+    if not access.can_manage_participant(membership, participant):
+        placements = placements.filter(agreement__farm__provider=membership.organisation, status__in=FARM_SEES)
+        assessments = assessments.filter(farm__provider=membership.organisation)
     return {
-        "placements": placements,
-        "named_people": list(participant.named_people.order_by("first_name", "last_name")),
+        "placements": list(placements.order_by("-start", "-id")),
+        "assessments": list(assessments.order_by("farm__name")),
+        "named_people": list(participant.named_people.order_by("full_name", "id")),
     }
+
+
+def placement_page(placement):
+    """A placement with what its page shows: changes (newest first) and goals with their notes."""
+    return {
+        "changes": list(placement.changes.select_related("proposed_by", "decided_by").order_by("-proposed_at", "-id")),
+        "goals": list(
+            placement.goals.prefetch_related(
+                Prefetch("notes", queryset=GoalNote.objects.select_related("by").order_by("-at", "-id"))
+            )
+        ),
+    }
+
+
+def risk_assessment_of(participant, farm):
+    return (
+        RiskAssessment.objects.filter(participant=participant, farm=farm)
+        .select_related("updated_by")
+        .prefetch_related(Prefetch("revisions", queryset=RiskAssessmentRevision.objects.select_related("saved_by")))
+        .first()
+    )
+
+
+def referable_agreements(participant):
+    """The buyer's agreements in force that a participant can be referred to."""
+    return Agreement.objects.filter(buyer_id=participant.buyer_id, status=AgreementStatus.ACTIVE).select_related("farm")
+
+
+def nav_placements_ending(today, days):
+    """Active NAV placements whose planned end is from today to `days` ahead, for the reminders."""
+    return (
+        Placement.objects.filter(
+            status=PlacementStatus.ACTIVE,
+            agreement__buyer__kind=OrganisationKind.NAV_OFFICE,
+            planned_end__gte=today,
+            planned_end__lte=today + datetime.timedelta(days=days),
+            ended_on__isnull=True,
+        )
+        .select_related("participant", "agreement__farm__provider", "agreement__buyer")
+        .order_by("planned_end", "id")
+    )
