@@ -5,6 +5,7 @@ from django.db import transaction
 from tunet.accounts import demo as accounts_demo
 from tunet.approval import demo as approval_demo
 from tunet.approval import demo_standards
+from tunet.care import demo as care_demo
 from tunet.catalogue import demo as catalogue_demo
 from tunet.learning import demo as learning_demo
 from tunet.purchasing import demo as purchasing_demo
@@ -19,5 +20,6 @@ def load():
     catalogue_demo.load(organisations)
     approval_demo.load(organisations)
     purchasing_demo.load(organisations)
+    care_demo.load(organisations)
     learning_demo.load()
     return organisations
