@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("tunet.approval.urls")),
     path("", include("tunet.learning.urls")),
     path("", include("tunet.purchasing.urls")),
+    path("", include("tunet.daily.urls")),
     path("", include("tunet.care.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -350,11 +350,66 @@ def log_access(actor, membership, subject, action, path=""):
     )
 
 
+def log_access_many(actor, membership, subjects, action, path=""):
+    """log_access() for every subject shown on one page (a day list, an export), in one query."""
+    subjects = list(subjects)
+    if not subjects:
+        return []
+    organisation = membership.organisation if membership else None
+    types = {}
+    entries = []
+    for subject in subjects:
+        model = type(subject)
+        if model not in types:
+            types[model] = ContentType.objects.get_for_model(subject)
+        entries.append(
+            AccessLogEntry(
+                actor=actor,
+                organisation=organisation,
+                subject_type=types[model],
+                subject_id=str(subject.pk),
+                subject_label=str(subject)[:200],
+                action=str(action)[:200],
+                path=path[:500],
+            )
+        )
+    return AccessLogEntry.objects.bulk_create(entries)
+
+
+# --- The farm day's papers: incidents, meetings, invoice bases ------------------------------------
+# They concern an agreement's participants, so they are for the people who follow participants on
+# either side of the agreement: the buyer's case workers or NAV advisers, the farm's farmer and staff.
+
+
+def can_follow_agreement(membership, agreement):
+    """Incidents, follow-up meetings and invoice bases of the agreement's participants."""
+    return has_perm(membership, Perm.FOLLOW_PARTICIPANTS, agreement.buyer) or has_perm(
+        membership, Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider
+    )
+
+
+def runs_farm_day(membership):
+    """Whether the header shows «I dag»: the people of a farm who follow participants."""
+    return (
+        membership is not None
+        and membership.organisation.kind == OrganisationKind.PROVIDER
+        and has_perm(membership, Perm.FOLLOW_PARTICIPANTS)
+    )
+
+
+def can_send_invoice_basis(membership, agreement):
+    """The farmer (who signs for the farm) sends the month's invoice basis; the buyer only reads it."""
+    return has_perm(membership, Perm.EDIT_FARM, agreement.farm.provider) and has_perm(
+        membership, Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider
+    )
+
+
 def access_log_for(subject):
     """Who has looked at this person's data, newest first."""
     return AccessLogEntry.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk)
     ).select_related("actor", "organisation")
+
 
 # --- Participants: the rest of the stay --------------------------------------------------------------
 

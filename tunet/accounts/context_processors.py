@@ -17,6 +17,7 @@ def active_membership(request):
         "audits_farms": access.has_perm(membership, access.Perm.AUDIT_FARMS),
         "runs_approvals": access.can_run_approvals(membership),
         "buys_places": access.can_buy(membership),
+        "runs_farm_day": access.runs_farm_day(membership),
         "follows_participants": access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS),
         # Counted only if the page shows it (the header does, for a logged-in person).
         "unread_notifications": SimpleLazyObject(lambda: notifications.unread_count(request.user)),
