@@ -13,6 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tunet.accounts import access
+from tunet.approval.models import listed
+from tunet.catalogue.models import Farm
 from tunet.core.notifications import notify
 from tunet.core.rules import NotAllowed
 
@@ -80,6 +82,9 @@ def invite(membership, request, farm):
         raise PermissionDenied
     if request.status != RequestStatus.OPEN:
         raise NotAllowed(_("The request is closed."))
+    if not Farm.objects.filter(pk=farm.pk).filter(listed()).exists():
+        # Places are bought only from approved farms; an invitation would let any other farm answer.
+        raise NotAllowed(_("%(farm)s is not approved and cannot be invited.") % {"farm": farm.name})
     invitation, created = Invitation.objects.get_or_create(
         request=request, farm=farm, defaults={"invited_by": membership.user}
     )
@@ -108,7 +113,7 @@ def cancel_request(membership, request):
 
 
 def _answering(membership, request, farm):
-    if not access.can_answer_requests(membership, farm):
+    if farm is None or not access.can_answer_requests(membership, farm):
         raise PermissionDenied
     if not matching.farm_may_see(request, farm):
         raise PermissionDenied
@@ -142,11 +147,19 @@ def decline(membership, request, farm, reason):
     _answering(membership, request, farm)
     if not reason.strip():
         raise NotAllowed(_("Tell the buyer why you say no."))
-    proposal, _created = Proposal.objects.get_or_create(
+    proposal, created = Proposal.objects.get_or_create(
         request=request,
         farm=farm,
         defaults={"status": ProposalStatus.DECLINED, "decline_reason": reason.strip(), "created_by": membership.user},
     )
+    if created:
+        notify(
+            buyers(request.buyer),
+            title=_("%(farm)s says no to your request") % {"farm": farm.name},
+            body=_("For the request «%(title)s»: %(reason)s")
+            % {"title": request.title, "reason": proposal.decline_reason},
+            url=reverse("purchasing:request", args=[request.pk]),
+        )
     return proposal
 
 
@@ -483,7 +496,9 @@ def cancel(membership, agreement):
         # The buyer can choose again among the offers that were set aside when this one was accepted.
         request = agreement.proposal.request
         Proposal.objects.filter(pk=agreement.proposal_id).update(status=ProposalStatus.REJECTED)
-        Proposal.objects.filter(request=request, status=ProposalStatus.REJECTED).exclude(
+        # An offer whose own agreement was cancelled earlier stays set aside: it has had its agreement,
+        # and accepting it again would make a second one for the same offer.
+        Proposal.objects.filter(request=request, status=ProposalStatus.REJECTED, agreement__isnull=True).exclude(
             pk=agreement.proposal_id
         ).update(status=ProposalStatus.SUBMITTED)
         Request.objects.filter(pk=request.pk, status=RequestStatus.CLOSED).update(status=RequestStatus.OPEN)

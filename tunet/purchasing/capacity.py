@@ -65,7 +65,6 @@ def reserve(agreement, service_offer, places_by_weekday, start, end):
                 % {"free": free.get(weekday, 0), "day": Weekday(weekday).label.lower()}
             )
     Reservation.objects.filter(agreement=agreement).delete()
-    transaction.on_commit(page_cache.bump_version)
     Reservation.objects.bulk_create(
         [
             Reservation(

@@ -166,6 +166,7 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args, farm, request, **kwargs):
         super().__init__(*args, **kwargs)
+        self.buying = request
         self.fields["service_offer"].queryset = ServiceOffer.objects.filter(farm=farm, is_active=True).prefetch_related(
             "days"
         )
@@ -183,6 +184,15 @@ class ProposalForm(forms.ModelForm):
         if price is not None and price < 0:
             raise forms.ValidationError(_("The price cannot be negative."))
         return price
+
+    def clean_places(self):
+        # Accepting reserves what is offered: more than asked would hold places nobody needs.
+        places = self.cleaned_data["places"]
+        if places is not None and places > self.buying.places:
+            raise forms.ValidationError(
+                _("The buyer asks for %(asked)s places. Offer at most that many.") % {"asked": self.buying.places}
+            )
+        return places
 
     def clean(self):
         cleaned = super().clean()

@@ -55,6 +55,11 @@ def _centre(request):
     return None
 
 
+def _within_radius(request, distance):
+    """The bounding box in candidates() is a square: its corners lie beyond the radius."""
+    return not (request.near_id and request.radius_km and distance is not None and distance > request.radius_km)
+
+
 def candidates(request):
     """Listed farms with an active offer for the request's area and group, in its area (with offers)."""
     offers = ServiceOffer.objects.filter(
@@ -93,7 +98,7 @@ def rank(request):
     ranked = []
     for farm in farms:
         distance = geo.distance_km(*centre, farm.latitude, farm.longitude) if centre else None
-        if request.near_id and request.radius_km and distance is not None and distance > request.radius_km:
+        if not _within_radius(request, distance):
             continue
         best = max(
             farm.fitting_offers,
@@ -131,4 +136,9 @@ def farm_may_see(request, farm):
         return False
     if Invitation.objects.filter(request=request, farm=farm).exists():
         return True
-    return candidates(request).filter(pk=farm.pk).exists()
+    candidate = candidates(request).filter(pk=farm.pk).first()
+    if candidate is None:
+        return False
+    centre = _centre(request)
+    distance = geo.distance_km(*centre, candidate.latitude, candidate.longitude) if centre else None
+    return _within_radius(request, distance)

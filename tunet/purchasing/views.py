@@ -58,6 +58,13 @@ def _viewer(request, pk):
     return membership, buying, farm
 
 
+def _answerer(request, pk):
+    """As _viewer, for sending an answer: only those who answer on a farm's behalf."""
+    membership, buying, farm = _viewer(request, pk)
+    access.require(farm is not None and access.can_answer_requests(membership, farm))
+    return membership, buying, farm
+
+
 @login_required
 @require_GET
 def request_detail(request, pk):
@@ -111,7 +118,7 @@ def request_cancel(request, pk):
 @login_required
 @require_POST
 def proposal_submit(request, pk):
-    membership, buying, farm = _viewer(request, pk)
+    membership, buying, farm = _answerer(request, pk)
     form = forms.ProposalForm(request.POST, farm=farm, request=buying)
     if not form.is_valid():
         return _render_request(request, membership, buying, farm, status=400, proposal=form)
@@ -123,7 +130,7 @@ def proposal_submit(request, pk):
 @login_required
 @require_POST
 def proposal_decline(request, pk):
-    membership, buying, farm = _viewer(request, pk)
+    membership, buying, farm = _answerer(request, pk)
     form = forms.DeclineForm(request.POST)
     if not form.is_valid():
         return _render_request(request, membership, buying, farm, status=400, decline=form)

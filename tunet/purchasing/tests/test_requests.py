@@ -313,3 +313,124 @@ def test_cancelling_an_unsigned_agreement_lets_the_buyer_choose_again():
     assert other.status == ProposalStatus.SUBMITTED
     assert not Reservation.objects.exists()
     assert actions.accept(case_worker, other).farm == other_farm
+
+
+def test_an_offer_whose_agreement_was_cancelled_is_not_opened_again():
+    # Accept A, cancel; accept B, cancel: A had its agreement already, and accepting it again would
+    # make a second agreement for the same offer (it crashed on the one-agreement-per-offer rule).
+    case_worker = buyer()
+    a_farm, a_offer, a_farmer = farm_with_offer()
+    b_farm, b_offer, b_farmer = farm_with_offer()
+    request = request_for(case_worker)
+    first = proposal(request, a_farm, a_offer, a_farmer)
+    second = proposal(request, b_farm, b_offer, b_farmer)
+    actions.cancel(case_worker, actions.accept(case_worker, first))
+    second.refresh_from_db()
+    actions.cancel(case_worker, actions.accept(case_worker, second))
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (ProposalStatus.REJECTED, ProposalStatus.REJECTED)
+    with pytest.raises(actions.NotAllowed):
+        actions.accept(case_worker, first)
+    assert Agreement.objects.filter(status="cancelled").count() == 2
+
+
+def test_only_approved_farms_are_invited():
+    case_worker = buyer()
+    request = request_for(case_worker)
+    suspended, _offer, farmer = farm_with_offer()
+    Approval.objects.filter(farm=suspended).update(status=ApprovalStatus.SUSPENDED)
+    with pytest.raises(actions.NotAllowed, match="ikke godkjent"):
+        actions.invite(case_worker, request, suspended)
+    assert not request.invitations.exists()
+    with pytest.raises(PermissionDenied):
+        actions.decline(farmer, request, suspended, "Fullt")
+
+
+def test_a_farm_in_the_corner_of_the_box_but_beyond_the_radius_may_not_answer(client):
+    from tunet.core import geo
+    from tunet.core.models import Municipality
+
+    case_worker = buyer()
+    request = request_for(case_worker, municipalities=(), near="4003", radius_km=10)
+    skien = Municipality.objects.get(pk="4003")
+    _min_lat, max_lat, _min_lon, max_lon = geo.bounding_box(skien.latitude, skien.longitude, 10)
+    corner, _offer, farmer = farm_with_offer(lat=max_lat - 0.001, lon=max_lon - 0.001)
+    assert geo.distance_km(skien.latitude, skien.longitude, corner.latitude, corner.longitude) > 10
+    assert not matching.farm_may_see(request, corner)
+    assert as_(client, farmer).get(reverse("purchasing:request", args=[request.pk])).status_code == 403
+    with pytest.raises(PermissionDenied):
+        actions.decline(farmer, request, corner, "Nei")
+
+
+def test_the_buyer_cannot_answer_its_own_request(client):
+    case_worker = buyer()
+    request = request_for(case_worker)
+    as_(client, case_worker)
+    assert client.post(reverse("purchasing:proposal_decline", args=[request.pk]), {"reason": "Nei"}).status_code == 403
+    assert client.post(reverse("purchasing:proposal_submit", args=[request.pk]), {}).status_code == 403
+    assert not request.proposals.exists()
+
+
+def test_an_offer_gives_at_most_the_places_asked_for(client):
+    case_worker = buyer()
+    _farm, offer, farmer = farm_with_offer(places=4)
+    request = request_for(case_worker, places=2)
+    data = {
+        "service_offer": offer.pk,
+        "places": 4,
+        "weekdays": [TUESDAY, THURSDAY],
+        "price_model": "attended_day",
+        "price": "700",
+    }
+    refused = as_(client, farmer).post(reverse("purchasing:proposal_submit", args=[request.pk]), data)
+    assert refused.status_code == 400
+    assert "Tilby høyst så mange" in refused.content.decode()
+    assert not request.proposals.exists()
+
+
+def test_saying_no_tells_the_buyer():
+    case_worker = buyer()
+    request = request_for(case_worker)
+    farm, _offer, farmer = farm_with_offer()
+    actions.decline(farmer, request, farm, "Fullt på tirsdager til sommeren")
+    actions.decline(farmer, request, farm, "Fullt på tirsdager til sommeren")  # a double submit
+    told = Notification.objects.filter(user=case_worker.user, url=reverse("purchasing:request", args=[request.pk]))
+    assert told.count() == 1
+    assert "Fullt på tirsdager" in told.get().body
+
+
+# --- The overview runs the same queries however much each side has ---------------------------------------
+
+
+def _overview_queries(client, membership):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    as_(client, membership)
+    client.get(reverse("purchasing:overview"))  # warm the session
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("purchasing:overview"))
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def _business(case_worker, farm, offer, farmer, count):
+    """count open requests with an offer each, and count accepted ones with their agreements."""
+    for _ in range(count):
+        proposal(request_for(case_worker, places=1), farm, offer, farmer)
+        actions.accept(case_worker, proposal(request_for(case_worker, places=1), farm, offer, farmer))
+
+
+@pytest.mark.parametrize("side", ["buyer", "farm"])
+def test_the_overview_runs_a_constant_number_of_queries(client, side):
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=50)
+    viewer = case_worker if side == "buyer" else farmer
+    _business(case_worker, farm, offer, farmer, 1)
+    small, _page = _overview_queries(client, viewer)
+    _business(case_worker, farm, offer, farmer, 4)
+    large, page = _overview_queries(client, viewer)
+    assert large == small
+    assert page.count(reverse("purchasing:agreement", args=[Agreement.objects.latest("pk").pk])) == 1
+    assert Agreement.objects.count() == 5
