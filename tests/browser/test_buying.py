@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def free_places(page, farm):
+    """The catalogue's free places on Tuesdays and Thursdays, the days the case worker asks for."""
     page.goto(f"/gard/{farm.pk}/")
-    return [int(cell) for cell in page.locator("td[data-free='1']").all_inner_texts()]
+    return [int(cell) for cell in page.locator("td[data-free='1'], td[data-free='3']").all_inner_texts()]
 
 
 def test_request_offer_accept_sign_and_the_catalogue(page, demo_data):
