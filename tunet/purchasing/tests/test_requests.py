@@ -434,3 +434,13 @@ def test_the_overview_runs_a_constant_number_of_queries(client, side):
     assert large == small
     assert page.count(reverse("purchasing:agreement", args=[Agreement.objects.latest("pk").pk])) == 1
     assert Agreement.objects.count() == 5
+
+
+def test_a_farmer_who_did_not_answer_a_closed_request_is_told_it_is_closed(client):
+    case_worker = buyer()
+    request = request_for(case_worker)
+    _farm, _offer, farmer = farm_with_offer()
+    actions.cancel_request(case_worker, request)
+    page = as_(client, farmer).get(reverse("purchasing:request", args=[request.pk])).content.decode()
+    assert "Forespørselen er avsluttet." in page
+    assert "Gårdbrukeren svarer" not in page
