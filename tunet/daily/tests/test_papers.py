@@ -329,3 +329,19 @@ def test_the_attendance_report_counts_the_days(client, billed):
     assert by_date[month.replace(day=1)] == "present"
     assert by_date[month.replace(day=4)] == "closed"
     assert {str(label): count for label, count in result["totals"]}["Ikke møtt"] == 1
+
+
+def test_the_report_form_names_the_farms_participants_and_logs_them(client, d):
+    page = as_(client, d.staff).get(reverse("daily:incident_new")).content.decode()
+    for placement in d.placements:
+        assert placement.participant.last_name in page
+        assert log_rows(placement.participant, d.staff.user).filter(action="Meld en hendelse").count() == 1
+    for who in ("case_worker", "other_municipality", "approval_officer", "auditor"):
+        membership = people(d)[who]
+        assert as_(client, membership).get(reverse("daily:incident_new")).status_code == 403
+        assert not AccessLogEntry.objects.filter(actor=membership.user).exists()
+    # Another farm gets its own form, with none of this farm's participants in it.
+    other = people(d)["other_farm"]
+    page = as_(client, other).get(reverse("daily:incident_new")).content.decode()
+    assert all(p.participant.last_name not in page for p in d.placements)
+    assert not AccessLogEntry.objects.filter(actor=other.user).exists()
