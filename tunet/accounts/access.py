@@ -183,12 +183,14 @@ def people_with_perm(perm, organisation=None, kind=None):
     """The people whose role grants perm (in this organisation, or in organisations of this kind):
     whom to tell about an organisation's business, or whom a task can be given to."""
     roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
-    people = User.objects.filter(is_active=True, memberships__role__in=roles)
+    # Role and organisation must hold for the same membership: a buyer in one organisation who is
+    # staff in another is not the second one's buyer.
+    memberships = Membership.objects.filter(role__in=roles)
     if organisation is not None:
-        people = people.filter(memberships__organisation=organisation)
+        memberships = memberships.filter(organisation=organisation)
     if kind is not None:
-        people = people.filter(memberships__organisation__kind=kind)
-    return people.distinct()
+        memberships = memberships.filter(organisation__kind=kind)
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
 
 
 def can_view_approval_file(membership, farm, assigned_auditor_ids=()):
@@ -431,4 +433,3 @@ def can_follow_placement(membership, placement, farm_may_see=True):
 def can_keep_risk_assessment(membership, farm):
     """The farm that has the participant writes the risk assessment the standard requires of it."""
     return can_run_farm_day(membership, farm)
-

@@ -219,20 +219,13 @@ def accept(membership, proposal):
         return proposal.agreement  # a double click
     if proposal.status != ProposalStatus.SUBMITTED or request.status != RequestStatus.OPEN:
         raise NotAllowed(_("This offer can no longer be accepted."))
+    if not Farm.objects.filter(pk=proposal.farm_id).filter(listed()).exists():
+        raise NotAllowed(_("The farm's approval is not valid now, so its offer cannot be accepted."))
     agreement = Agreement.objects.create(
         buyer=request.buyer, farm=proposal.farm, service_offer=proposal.service_offer, proposal=proposal
     )
     version = first_version(agreement, proposal, membership)
-    try:
-        capacity.reserve(
-            agreement,
-            proposal.service_offer,
-            dict.fromkeys(proposal.weekdays, proposal.places),
-            version.start,
-            version.end,
-        )
-    except capacity.Full as full:
-        raise NotAllowed(str(full)) from None
+    _reserve(agreement, version)
     proposal.status = ProposalStatus.ACCEPTED
     proposal.save(update_fields=["status"])
     Proposal.objects.filter(request=request, status=ProposalStatus.SUBMITTED).exclude(pk=proposal.pk).update(
@@ -337,13 +330,16 @@ def _reserve(agreement, *versions):
         for day, places in version.places.items():
             if places:
                 wanted[int(day)] = max(wanted.get(int(day), 0), int(places))
+    # An agreement that renews itself keeps its places after its end date until it is terminated;
+    # holding them only to the end date would let another buyer take places still in use.
+    renews = any(version.renewal_years for version in versions)
     try:
         capacity.reserve(
             agreement,
             agreement.service_offer,
             wanted,
             min(version.start for version in versions),
-            max(version.end for version in versions),
+            capacity.OPEN_END if renews else max(version.end for version in versions),
         )
     except capacity.Full as full:
         raise NotAllowed(str(full)) from None

@@ -17,7 +17,7 @@ from django_tasks import task
 from tunet.core.notifications import notify
 
 from . import actions, queries
-from .models import AgreementStatus, AgreementVersion, VersionState
+from .models import Agreement, AgreementStatus, AgreementVersion, VersionState
 
 AGREEMENT_WARNINGS_DAYS = (90, 30)
 
@@ -27,7 +27,18 @@ def run_daily(today=None):
     """Remind, as of today (an ISO date in tests; the local date otherwise)."""
     today = datetime.date.fromisoformat(today) if today else timezone.localdate()
     with translation.override(settings.LANGUAGE_CODE):
-        return {"reminded": remind_before_end(today)}
+        return {"reminded": remind_before_end(today), "ended": end_expired(today)}
+
+
+def end_expired(today):
+    """An agreement in force that does not renew itself ends the day after its end date."""
+    expired = Agreement.objects.filter(
+        status=AgreementStatus.ACTIVE,
+        versions__state=VersionState.SIGNED,
+        versions__renewal_years=0,
+        versions__end__lt=today,
+    )
+    return expired.update(status=AgreementStatus.ENDED)
 
 
 def remind_before_end(today):

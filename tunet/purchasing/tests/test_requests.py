@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
@@ -12,8 +13,8 @@ from tunet.accounts.tests.factories import member
 from tunet.approval.models import Approval, ApprovalStatus
 from tunet.catalogue.tests.factories import add_offer
 from tunet.core.models import Notification
-from tunet.purchasing import actions, capacity, matching
-from tunet.purchasing.models import Agreement, ProposalStatus, Request, RequestStatus, Reservation
+from tunet.purchasing import actions, capacity, matching, tasks
+from tunet.purchasing.models import Agreement, AgreementStatus, ProposalStatus, Request, RequestStatus, Reservation
 from tunet.purchasing.tests.scene import THURSDAY, TUESDAY, buyer, farm_with_offer, proposal, request_for
 
 pytestmark = pytest.mark.django_db
@@ -67,12 +68,58 @@ def test_capacity_counts_reservations_over_the_whole_period():
     case_worker = buyer()
     farm, offer, farmer = farm_with_offer(places=3)
     first = request_for(case_worker, places=2)
-    actions.accept(case_worker, proposal(first, farm, offer, farmer))
+    agreement = actions.accept(case_worker, proposal(first, farm, offer, farmer))
     free = capacity.free_places([offer.pk], first.start, first.end)[offer.pk]
     assert free == {TUESDAY: 1, THURSDAY: 1}
-    # After the agreement's three years the places are free again.
+    # The agreement renews itself unless terminated, so it holds its places after its end date too.
     later = first.start + datetime.timedelta(days=365 * 3 + 10)
+    assert capacity.free_places([offer.pk], later, later)[offer.pk] == {TUESDAY: 1, THURSDAY: 1}
+    # Without renewal the places are free again after the three years.
+    version = agreement.versions.get()
+    version.renewal_years = 0
+    version.save()
+    actions._reserve(agreement, version)
     assert capacity.free_places([offer.pk], later, later)[offer.pk] == {TUESDAY: 3, THURSDAY: 3}
+
+
+def test_an_agreement_that_does_not_renew_ends_after_its_end_date():
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=3)
+    agreement = actions.accept(case_worker, proposal(request_for(case_worker), farm, offer, farmer))
+    version = agreement.versions.get()
+    version.renewal_years = 0
+    version.farm_contact, version.emergency_phone = "Kari Gård, 900 00 000", "900 00 000"
+    version.save()
+    actions.sign(case_worker, version)
+    actions.sign(farmer, version)
+    with time_machine.travel(version.end + datetime.timedelta(days=1)):
+        assert tasks.run_daily.call()["ended"] == 1
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.ENDED
+
+
+def test_an_offer_from_a_farm_no_longer_approved_cannot_be_accepted():
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer()
+    offered = proposal(request_for(case_worker), farm, offer, farmer)
+    Approval.objects.filter(farm=farm).update(status=ApprovalStatus.SUSPENDED)
+    with pytest.raises(actions.NotAllowed, match="godkjenning"):
+        actions.accept(case_worker, offered)
+
+
+def test_notifications_go_to_the_buyers_of_that_organisation_only():
+    skien, other = buyer(), buyer()
+    # A buyer in another municipality who is also staff at this farm is not this farm's farmer,
+    # nor is a farm employee in Skien Skien's buyer.
+    farm, _offer, farmer = farm_with_offer()
+    member(Role.FARM_STAFF, farm.provider, email="dobbel@tunet.test")
+    from tunet.accounts.models import Membership, User
+
+    both = User.objects.get(email="dobbel@tunet.test")
+    Membership.objects.create(user=both, organisation=other.organisation, role=Role.CASE_WORKER)
+    assert set(actions.keepers(farm)) == {farmer.user}
+    assert set(actions.buyers(skien.organisation)) == {skien.user}
+    assert set(actions.buyers(other.organisation)) == {other.user, both}
 
 
 # --- Accepting and overbooking -----------------------------------------------------------------------
