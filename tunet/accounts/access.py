@@ -193,6 +193,11 @@ def people_with_perm(perm, organisation=None, kind=None):
     return User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
 
 
+def farm_keepers(farm):
+    """Who decides for a farm and is told about its business: its farmer (and the provider's administrator)."""
+    return list(people_with_perm(Perm.EDIT_FARM, organisation=farm.provider))
+
+
 def can_view_approval_file(membership, farm, assigned_auditor_ids=()):
     """The farm itself, the approval body, and an auditor the farm has been assigned to.
 

@@ -369,7 +369,7 @@ def assign_auditor(membership, farm, auditor):
         url=url,
     )
     notify(
-        _keepers(farm),
+        access.farm_keepers(farm),
         title=_("An auditor has been assigned to your farm"),
         body=_("%(auditor)s will carry out the revision of %(farm)s and will contact you about the visit.")
         % {"auditor": auditor.full_name, "farm": farm.name},
@@ -440,7 +440,7 @@ def record_deviation(membership, revision, *, description, measure, responsible,
         created_by=membership.user,
     )
     notify(
-        _keepers(revision.farm),
+        access.farm_keepers(revision.farm),
         title=_("New deviation with deadline %(date)s") % {"date": date_format(deadline)},
         body=description,
         url=reverse("approval:deviation", args=[deviation.pk]),
@@ -545,7 +545,7 @@ def reopen_deviation(membership, deviation, *, note, deadline=None):
         deviation.deadline = deadline
     deviation.save()
     notify(
-        _keepers(deviation.farm),
+        access.farm_keepers(deviation.farm),
         title=_("A deviation has been reopened"),
         body=_("The auditor reopened the deviation: %(note)s") % {"note": note},
         url=reverse("approval:deviation", args=[deviation.pk]),
@@ -564,10 +564,6 @@ def self_audit_due(last_submitted_at, today):
     if last_submitted_at is None:
         return today
     return timezone.localdate(last_submitted_at) + datetime.timedelta(days=SELF_AUDIT_EVERY_DAYS)
-
-
-def _keepers(farm):
-    return list(access.people_with_perm(access.Perm.EDIT_FARM, organisation=farm.provider))
 
 
 def _approval(farm):
@@ -646,7 +642,7 @@ def reconsider(farm, actor, today=None, renew=False):
     else:
         return approval
     notify(
-        _keepers(farm),
+        access.farm_keepers(farm),
         title=_("%(farm)s is approved until %(date)s") % {"farm": farm.name, "date": date_format(approval.valid_until)},
         body=_("The farm is shown in the catalogue of Inn på tunet farms."),
         url=reverse("approval:farm"),
@@ -666,7 +662,7 @@ def revoke(membership, farm, reason):
         return approval
     _set_status(approval, models.ApprovalStatus.REVOKED, membership.user, reason.strip())
     notify(
-        _keepers(farm),
+        access.farm_keepers(farm),
         title=_("The approval of %(farm)s has been revoked") % {"farm": farm.name},
         body=reason.strip(),
         url=reverse("approval:farm"),

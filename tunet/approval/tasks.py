@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from tunet.accounts import access
 from tunet.core.notifications import notify
 
 from . import actions, models
@@ -93,7 +94,9 @@ def remind(today):
         else:
             title = _("A deviation has its deadline on %(date)s") % {"date": date_format(deviation.deadline)}
             key = f"deviation-{deviation.pk}-soon-{deviation.deadline}"
-        sent += len(notify(actions._keepers(deviation.farm), title=title, body=deviation.description, url=url, key=key))
+        sent += len(
+            notify(access.farm_keepers(deviation.farm), title=title, body=deviation.description, url=url, key=key)
+        )
 
     farm_url = reverse("approval:farm")
     for days in APPROVAL_WARNINGS_DAYS:
@@ -110,14 +113,14 @@ def remind(today):
                 "date": date_format(approval.valid_until),
             }
             body = _("Submit this year's self-audit and ask the approval body for a revision in good time.")
-            sent += len(notify(actions._keepers(approval.farm), title=title, body=body, url=farm_url, key=key))
+            sent += len(notify(access.farm_keepers(approval.farm), title=title, body=body, url=farm_url, key=key))
 
     for farm, due in self_audits_due(today, today + datetime.timedelta(days=SELF_AUDIT_WARNING_DAYS)):
         key = f"self-audit-{farm.pk}-due-{due}"
         title = _("The self-audit of %(farm)s is due on %(date)s") % {"farm": farm.name, "date": date_format(due)}
         body = _("Answer every requirement of the standards and submit the self-audit.")
         url = reverse("approval:self_audit")
-        sent += len(notify(actions._keepers(farm), title=title, body=body, url=url, key=key))
+        sent += len(notify(access.farm_keepers(farm), title=title, body=body, url=url, key=key))
     return sent
 
 

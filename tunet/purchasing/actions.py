@@ -34,10 +34,6 @@ from .models import (
 )
 
 
-def keepers(farm):
-    return list(access.people_with_perm(access.Perm.EDIT_FARM, organisation=farm.provider))
-
-
 def buyers(organisation):
     return list(access.people_with_perm(access.Perm.BUY_PLACES, organisation=organisation))
 
@@ -59,7 +55,7 @@ def create_request(membership, form):
     for ranked in matching.rank(request):
         if ranked.fits:
             notify(
-                keepers(ranked.farm),
+                access.farm_keepers(ranked.farm),
                 title=_("A new request matches your farm: %(title)s") % {"title": request.title},
                 body=_("%(buyer)s asks for %(places)s places on %(days)s from %(start)s. Answer by %(by)s.")
                 % {
@@ -90,7 +86,7 @@ def invite(membership, request, farm):
     )
     if created:
         notify(
-            keepers(farm),
+            access.farm_keepers(farm),
             title=_("%(buyer)s invites you to answer a request") % {"buyer": request.buyer.name},
             body=_("%(title)s. Answer by %(by)s.") % {"title": request.title, "by": date_format(request.answer_by)},
             url=reverse("purchasing:request", args=[request.pk]),
@@ -234,7 +230,7 @@ def accept(membership, proposal):
     request.status = RequestStatus.CLOSED
     request.save(update_fields=["status"])
     notify(
-        keepers(proposal.farm),
+        access.farm_keepers(proposal.farm),
         title=_("%(buyer)s has accepted your offer") % {"buyer": request.buyer.name},
         body=_("The agreement is ready for you to read and sign."),
         url=reverse("purchasing:agreement", args=[agreement.pk]),
@@ -279,7 +275,7 @@ def _locked(agreement):
 
 def _people(agreement, side):
     """Who is told on a side: those who may sign for it."""
-    return keepers(agreement.farm) if side == FARM else buyers(agreement.buyer)
+    return access.farm_keepers(agreement.farm) if side == FARM else buyers(agreement.buyer)
 
 
 def _other(side):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
+from tunet.accounts import access
 from tunet.core.notifications import notify
 
 from . import actions, queries
@@ -58,7 +59,7 @@ def remind_before_end(today):
         # Once per warning and per signed version: a new version with a new end warns again.
         key = f"agreement-{agreement.pk}-v{version.number}-ends-{version.end}-{days}"
         title, body = _reminder(agreement, version, today)
-        people = [*actions.buyers(agreement.buyer), *actions.keepers(agreement.farm)]
+        people = [*actions.buyers(agreement.buyer), *access.farm_keepers(agreement.farm)]
         url = reverse("purchasing:agreement", args=[agreement.pk])
         sent += len(notify(people, title=title, body=body, url=url, key=key))
     return sent

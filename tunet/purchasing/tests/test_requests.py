@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from tunet.accounts import access
 from tunet.accounts.models import Role
 from tunet.accounts.tests.factories import member
 from tunet.approval.models import Approval, ApprovalStatus
@@ -117,7 +118,7 @@ def test_notifications_go_to_the_buyers_of_that_organisation_only():
 
     both = User.objects.get(email="dobbel@tunet.test")
     Membership.objects.create(user=both, organisation=other.organisation, role=Role.CASE_WORKER)
-    assert set(actions.keepers(farm)) == {farmer.user}
+    assert set(access.farm_keepers(farm)) == {farmer.user}
     assert set(actions.buyers(skien.organisation)) == {skien.user}
     assert set(actions.buyers(other.organisation)) == {other.user, both}
 
