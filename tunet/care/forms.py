@@ -20,9 +20,16 @@ def _text(rows=3):
     return forms.Textarea(attrs={**INPUT, "rows": rows, "cols": 30})
 
 
+# A protected participant's address and contact details: shown, and changed, only by named people.
+CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "emergency_name", "emergency_phone")
+
+
 class ParticipantForm(forms.ModelForm):
     """The minimum the farm day needs, and no diagnosis. The national identity number is optional;
-    once stored it is never shown in full again, not even here: leave it empty to keep it."""
+    once stored it is never shown in full again, not even here: leave it empty to keep it.
+
+    contact=False (a protected participant, for someone not named for them) leaves out the address
+    and contact fields, so their values never reach the browser and a save keeps them as they are."""
 
     postal_code = PostalCodeField(required=False)
     national_id = forms.CharField(
@@ -66,8 +73,12 @@ class ParticipantForm(forms.ModelForm):
             "other_needs": _text(2),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, contact=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not contact:
+            for name in CONTACT_FIELDS:
+                del self.fields[name]
+        self.contact = contact
         stored = self.instance.national_id
         # The stored number never goes back to the browser.
         self.initial["national_id"] = ""

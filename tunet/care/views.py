@@ -118,7 +118,7 @@ def participant(request, pk):
 def participant_edit(request, pk):
     membership, participant = _participant(request, pk)
     access.require(access.can_manage_participant(membership, participant))
-    form = forms.ParticipantForm(request.POST or None, instance=participant)
+    form = forms.ParticipantForm(request.POST or None, instance=participant, contact=participant.show_contact)
     if request.method == "POST" and form.is_valid():
         actions.update_participant(membership, participant, form)
         messages.success(request, _("The changes are saved."))

@@ -180,3 +180,26 @@ def test_access_log_page_lists_who_looked(client, world):
     assert world["people"]["staff"].user.full_name in page
     assert world["people"]["staff"].organisation.name in page
     assert "deltakeropplysninger" in page
+
+
+def test_a_protected_participants_contact_details_stay_out_of_the_edit_form_for_someone_not_named(client, world):
+    """The edit form would otherwise put the address and phone in its fields for every case worker."""
+    person = world["person"]
+    person.protected = True
+    person.street_address = "Hemmeligvegen 7"
+    person.phone = "987 65 432"
+    person.save()
+    colleague = login(client, member(Role.CASE_WORKER, world["deal"].buyer.organisation))
+    url = reverse("care:participant_edit", args=[person.pk])
+    page = client.get(url).content.decode()
+    assert "Hemmeligvegen" not in page
+    assert "987 65 432" not in page
+    assert "Skjermet" in page
+    # Saving the rest keeps the address and phone as they were.
+    data = {"first_name": person.first_name, "last_name": "Nyttnavn", "birth_year": 1950, "protected": "on"}
+    assert client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert (person.last_name, person.street_address, person.phone) == ("Nyttnavn", "Hemmeligvegen 7", "987 65 432")
+    # A named person edits them as before.
+    person.named_people.add(colleague.user)
+    assert "Hemmeligvegen 7" in client.get(url).content.decode()
