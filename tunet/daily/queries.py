@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from tunet.accounts import access
 from tunet.care.models import Placement, PlacementStatus
-from tunet.care.queries import attach_named_ids, placements_on
+from tunet.care.queries import FARM_SEES, attach_named_ids, placements_on
 from tunet.catalogue.queries import farm_of
 from tunet.purchasing.models import Agreement, AgreementVersion, VersionState
 
@@ -76,13 +76,15 @@ def card_for(membership, placement, attendance):
 
 
 def farm_placement(farm, pk):
-    """A placement on the farm, with what a day card needs (404 if it is another farm's)."""
+    """A placement on the farm, with what a day card needs (404 if it is another farm's, or a
+    referral the farm declined: that participant is no longer the farm's business)."""
     placement = get_object_or_404(
         Placement.objects.select_related(
             "participant__postal_code", "participant__buyer", "agreement__farm__provider", "agreement__buyer"
         ),
         pk=pk,
         agreement__farm=farm,
+        status__in=FARM_SEES,
     )
     attach_named_ids([placement.participant])
     return placement

@@ -429,10 +429,10 @@ def invoice_download(request, pk, year, month, fmt):
 def _report(request, pk, year, month):
     membership = access.active_membership(request)
     placement = queries.placement_of(pk)
-    allowed = access.can_run_farm_day(membership, placement.agreement.farm) or access.can_manage_participant(
-        membership, placement.participant
+    # The registering buyer, and the farm's people unless the farm declined the referral.
+    access.require(
+        access.can_follow_placement(membership, placement, farm_may_see=placement.status in queries.FARM_SEES)
     )
-    access.require(allowed)
     month = actions.parse_month(year, month)
     if month is None:
         raise Http404

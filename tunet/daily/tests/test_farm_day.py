@@ -284,3 +284,16 @@ def test_the_header_links_to_today_for_farm_people_only(client, d):
     assert 'href="/i-dag/"' not in as_(client, d.case_worker).get(reverse("accounts:start")).content.decode()
     officer = member(Role.APPROVAL_OFFICER)
     assert 'href="/i-dag/"' not in as_(client, officer).get(reverse("accounts:start")).content.decode()
+
+
+def test_a_declined_referral_cannot_be_opened_through_the_attendance_tap(client, d):
+    """The tap's card shows name, address and phone: for a referral the farm declined, that is no
+    longer the farm's to read."""
+    declined = d.placements[0]
+    declined.status, declined.decline_reason = "declined", "Fullt"
+    declined.save()
+    response = as_(client, d.farmer).post(tap_url(declined), {"status": "present"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 404
+    assert declined.participant.street_address not in response.content.decode()
+    assert not Attendance.objects.filter(placement=declined).exists()
+    assert logged([declined.participant], d.farmer.user) == {declined.participant.pk: 0}

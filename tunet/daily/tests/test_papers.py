@@ -345,3 +345,15 @@ def test_the_report_form_names_the_farms_participants_and_logs_them(client, d):
     page = as_(client, other).get(reverse("daily:incident_new")).content.decode()
     assert all(p.participant.last_name not in page for p in d.placements)
     assert not AccessLogEntry.objects.filter(actor=other.user).exists()
+
+
+def test_the_farm_cannot_read_the_attendance_report_of_a_referral_it_declined(client, d):
+    declined = d.placements[0]
+    declined.status, declined.decline_reason = "declined", "Fullt"
+    declined.save()
+    month = timezone.localdate()
+    for name in ("daily:attendance_report", "daily:attendance_pdf"):
+        url = reverse(name, args=[declined.pk, month.year, month.month])
+        assert as_(client, d.farmer).get(url).status_code == 403
+        assert as_(client, d.case_worker).get(url).status_code == 200
+    assert not AccessLogEntry.objects.filter(actor=d.farmer.user).exists()
