@@ -116,6 +116,16 @@ def report_incident(membership, placement, *, occurred_at, severity, what_happen
     access.require(access.can_run_farm_day(membership, farm))
     if occurred_at > timezone.now():
         raise NotAllowed(_("An incident cannot have happened in the future."))
+    # The same report sent twice (a double tap on a phone) is one incident, and the buyer is told once.
+    same = Incident.objects.filter(
+        placement=placement,
+        occurred_at=occurred_at,
+        severity=severity,
+        what_happened=what_happened,
+        reported_by=membership.user,
+    ).first()
+    if same is not None:
+        return same
     incident = Incident.objects.create(
         farm=farm,
         placement=placement,

@@ -90,14 +90,6 @@ def test_reporting_an_incident_tells_the_buyers_people_without_naming_the_partic
     assert response.status_code == 302
     assert response["Location"] == reverse("daily:incident", args=[incident.pk])
     assert (incident.farm, incident.severity, incident.reported_by) == (d.farm, "high", d.staff.user)
-    told = set(Notification.objects.values_list("user_id", flat=True))
-    print(
-        {
-            u.pk: list(u.memberships.values_list("organisation__name", "role"))
-            for u in __import__("tunet.accounts.models", fromlist=["User"]).User.objects.filter(pk__in=told)
-        },
-        d.case_worker.organisation,
-    )
     notice = Notification.objects.first()
     assert str(d.placements[0].participant.last_name) not in notice.title + notice.body
 
@@ -357,3 +349,22 @@ def test_the_farm_cannot_read_the_attendance_report_of_a_referral_it_declined(cl
         assert as_(client, d.farmer).get(url).status_code == 403
         assert as_(client, d.case_worker).get(url).status_code == 200
     assert not AccessLogEntry.objects.filter(actor=d.farmer.user).exists()
+
+
+def test_a_report_sent_twice_is_one_incident_and_the_buyer_is_told_once(client, d):
+    data = {
+        "placement": d.placements[0].pk,
+        "occurred_at": (timezone.localtime() - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "severity": "high",
+        "what_happened": "Ble bitt av hunden.",
+        "immediate_action": "Legevakt.",
+    }
+    as_(client, d.farmer)
+    first = client.post(reverse("daily:incident_new"), data)
+    second = client.post(reverse("daily:incident_new"), data)
+    incident = Incident.objects.get()
+    assert first["Location"] == second["Location"] == reverse("daily:incident", args=[incident.pk])
+    assert Notification.objects.filter(user=d.case_worker.user, url=second["Location"]).count() == 1
+    # Another incident with the same participant is still its own.
+    client.post(reverse("daily:incident_new"), {**data, "what_happened": "Falt i trappa."})
+    assert Incident.objects.count() == 2
