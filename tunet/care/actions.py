@@ -32,6 +32,7 @@ from .models import (
     Goal,
     GoalNote,
     GoalStatus,
+    Participant,
     Placement,
     PlacementChange,
     PlacementStatus,
@@ -66,6 +67,19 @@ def register_participant(membership, form):
     """The buyer registers a participant (a valid forms.ParticipantForm)."""
     if not access.can_register_participants(membership):
         raise PermissionDenied
+    data = form.cleaned_data
+    # The same form sent twice (a double click) registers the person once.
+    same = Participant.objects.filter(
+        buyer=membership.organisation,
+        created_by=membership.user,
+        created_at__gte=timezone.now() - datetime.timedelta(minutes=10),
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        birth_year=data["birth_year"],
+        national_id=data.get("national_id") or "",
+    ).first()
+    if same is not None:
+        return same
     participant = form.save(commit=False)
     participant.buyer = membership.organisation
     participant.created_by = membership.user

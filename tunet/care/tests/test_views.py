@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tunet.accounts.models import AccessLogEntry, Role
 from tunet.accounts.tests.factories import member
-from tunet.care.models import Goal, PlacementChange, PlacementStatus, RiskAssessment
+from tunet.care.models import Goal, Participant, PlacementChange, PlacementStatus, RiskAssessment
 
 from .factories import deal_with_staff, participant, placed
 
@@ -203,3 +203,16 @@ def test_a_protected_participants_contact_details_stay_out_of_the_edit_form_for_
     # A named person edits them as before.
     person.named_people.add(colleague.user)
     assert "Hemmeligvegen 7" in client.get(url).content.decode()
+
+
+def test_registering_the_same_person_twice_by_a_double_click_registers_them_once(client, world):
+    buyer = login(client, world["people"]["buyer"])
+    data = {"first_name": "Ola", "last_name": "Dobbeltklikk", "birth_year": 1948, "street_address": "Tunvegen 1"}
+    first = client.post(reverse("care:participant_new"), data)
+    second = client.post(reverse("care:participant_new"), data)
+    registered = Participant.objects.get(last_name="Dobbeltklikk")
+    assert first["Location"] == second["Location"] == reverse("care:participant", args=[registered.pk])
+    assert registered.buyer == buyer.organisation
+    # Another person with another year of birth is registered as well.
+    client.post(reverse("care:participant_new"), {**data, "birth_year": 1975})
+    assert Participant.objects.filter(last_name="Dobbeltklikk").count() == 2
