@@ -33,3 +33,20 @@ def _empty_cache():
 def _private_media(settings, tmp_path):
     # Uploaded photos and documents go to a fresh folder per test, never into the project.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def reference_data():
+    """The register and the catalogue's reference lists, which data migrations load: a transactional
+    test that runs after another one finds them emptied by its flush, so it asks for them here."""
+    from django.apps import apps
+
+    from tunet.catalogue.models import TargetGroup
+    from tunet.catalogue.reference import load_reference
+    from tunet.core.models import County, Municipality, PostalCode
+    from tunet.core.register import load_register
+
+    if not County.objects.exists():
+        load_register(County, Municipality, PostalCode)
+    if not TargetGroup.objects.exists():
+        load_reference(apps)

@@ -16,6 +16,7 @@ from tunet.purchasing.tests.scene import buyer, farm_with_offer, proposal, reque
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL (CI)"),
 ]
 
