@@ -200,7 +200,7 @@ def refer(membership, participant, agreement, weekdays, start, planned_end=None,
         raise NotAllowed(_("A NAV placement is time-limited: give its planned end."))
     if planned_end is not None and planned_end < start:
         raise NotAllowed(_("The planned end cannot be before the start."))
-    if start > version.end:
+    if start > version.runs_until:
         raise NotAllowed(
             _("The agreement in force ends %(date)s, before the start.") % {"date": date_format(version.end)}
         )

@@ -3,8 +3,9 @@
 The rules (also printed on the invoice basis PDF):
 
 * The terms that apply on a day are those of the agreement version in force that day: the last
-  signed version (by number) whose period (start to end, both included) covers the day. A day
-  no version covers is never billed.
+  signed version (by number) whose period (start to end, both included) covers the day; a
+  version that renews itself covers the days after its end date too, until the agreement is
+  terminated. A day no version covers is never billed.
 * A day the farm has registered as closed (holiday, weather) is never billed, in any price model
   except the place-month model, whose price is for the place, not the day.
 * Per attended day: price × the days a participant came, that is attendance registered as

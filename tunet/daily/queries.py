@@ -176,7 +176,7 @@ def terms_of(version):
         price=version.price,
         places={int(day): int(places) for day, places in version.places.items() if places},
         start=version.start,
-        end=version.end,
+        end=version.runs_until,
     )
 
 

@@ -328,14 +328,13 @@ def _reserve(agreement, *versions):
                 wanted[int(day)] = max(wanted.get(int(day), 0), int(places))
     # An agreement that renews itself keeps its places after its end date until it is terminated;
     # holding them only to the end date would let another buyer take places still in use.
-    renews = any(version.renewal_years for version in versions)
     try:
         capacity.reserve(
             agreement,
             agreement.service_offer,
             wanted,
             min(version.start for version in versions),
-            capacity.OPEN_END if renews else max(version.end for version in versions),
+            max(version.runs_until for version in versions),
         )
     except capacity.Full as full:
         raise NotAllowed(str(full)) from None

@@ -21,9 +21,6 @@ from tunet.catalogue.models import OfferDay, ServiceOffer, Weekday
 
 from .models import Reservation
 
-# The end of a reservation held until the agreement is terminated (one that renews itself).
-OPEN_END = datetime.date(9999, 12, 31)
-
 
 class Full(Exception):
     """Not enough free places; the message says which weekday and how many are free."""

@@ -20,6 +20,9 @@ from tunet.accounts.models import Organisation
 from tunet.catalogue.models import Farm, ServiceArea, ServiceOffer, TargetGroup, Weekday
 from tunet.core.models import Municipality
 
+# "Until terminated": the end of what an agreement that renews itself holds and runs.
+OPEN_END = datetime.date(9999, 12, 31)
+
 
 def weekday_labels(weekdays):
     return ", ".join(str(Weekday(day).label) for day in sorted(weekdays))
@@ -284,6 +287,12 @@ class AgreementVersion(models.Model):
     @property
     def weekdays(self):
         return sorted(int(day) for day, places in self.places.items() if places)
+
+    @property
+    def runs_until(self):
+        """The last day this version can be in force: its end date, or, when it renews itself,
+        open until the agreement is terminated."""
+        return self.end if not self.renewal_years else OPEN_END
 
 
 class Side(models.TextChoices):

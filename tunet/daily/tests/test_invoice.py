@@ -159,3 +159,18 @@ def test_a_later_version_takes_over_from_its_start():
     basis = billing.compute_month(month, [old, new], [stay], set())
     assert [line.unit_price for line in basis.lines] == [Decimal("800"), Decimal("900")]
     assert basis.total == Decimal("1700.00")
+
+
+def test_a_version_that_renews_itself_is_billed_after_its_end_date():
+    from tunet.purchasing.models import OPEN_END
+
+    terms = billing.Terms(
+        number=1,
+        price_model=billing.PER_RESERVED_DAY,
+        price=Decimal("100"),
+        places={0: 1},
+        start=datetime.date(2020, 1, 1),
+        end=OPEN_END,
+    )
+    basis = billing.compute_month(datetime.date(2030, 6, 1), [terms], [], set())
+    assert basis.total == Decimal("100") * 4  # the Mondays of June 2030
