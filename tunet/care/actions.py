@@ -283,7 +283,8 @@ def decline_referral(membership, placement, reason):
     notify(
         buyer_followers(placement.agreement.buyer),
         title=_("%(farm)s has declined a referral") % {"farm": placement.agreement.farm.name},
-        body=reason,
+        # The reason may name the participant; notifications also go by e-mail, so it stays in Tunet.
+        body=_("Read the farm's reason in Tunet."),
         url=_url(placement.participant),
     )
     return placement

@@ -3,7 +3,7 @@ permission check each. Views catch NotAllowed and show its message."""
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -260,7 +260,11 @@ def send_invoice_basis(membership, agreement, month, computed):
     month = month.replace(day=1)
     if month > timezone.localdate().replace(day=1):
         raise NotAllowed(_("A month can be sent when it has started."))
-    basis, _created = InvoiceBasis.objects.select_for_update().get_or_create(agreement=agreement, month=month)
+    try:
+        with transaction.atomic():
+            basis, _created = InvoiceBasis.objects.select_for_update().get_or_create(agreement=agreement, month=month)
+    except IntegrityError:  # a second click created it at the same moment: use that one
+        basis = InvoiceBasis.objects.select_for_update().get(agreement=agreement, month=month)
     if basis.status == InvoiceStatus.SENT:
         return basis
     basis.lines = computed.as_json()

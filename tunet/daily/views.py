@@ -467,6 +467,7 @@ def attendance_report_pdf(request, pk, year, month):
     return pdf_response(
         "pdf/attendance_report.html",
         {"placement": placement, "month": month, **queries.attendance_report(placement, month)},
-        f"oppmote-{placement.participant}-{month:%Y-%m}.pdf",
+        # Not the participant's name: downloads end up in shared folders and mail attachments.
+        f"oppmote-plass-{placement.pk}-{month:%Y-%m}.pdf",
         request,
     )
