@@ -41,11 +41,6 @@ from .models import (
 )
 
 
-def farm_keepers(farm):
-    """Who decides for the farm: its farmer (and the provider's administrator)."""
-    return list(access.people_with_perm(access.Perm.EDIT_FARM, organisation=farm.provider))
-
-
 def buyer_followers(organisation):
     """Who follows participants for the buyer: its case workers or NAV advisers."""
     return list(access.people_with_perm(access.Perm.FOLLOW_PARTICIPANTS, organisation=organisation))
@@ -222,7 +217,7 @@ def refer(membership, participant, agreement, weekdays, start, planned_end=None,
     )
     # The farm learns who is referred by opening the referral, where the read is logged.
     notify(
-        farm_keepers(agreement.farm),
+        access.farm_keepers(agreement.farm),
         title=_("%(buyer)s has referred a participant to your farm") % {"buyer": agreement.buyer.name},
         body=_("On %(days)s from %(start)s. Accept or decline the referral.")
         % {"days": placement.weekday_labels.lower(), "start": date_format(start)},
@@ -318,7 +313,7 @@ def end_placement(membership, placement, reason, day, note=""):
         raise NotAllowed(_("Only an active placement can be ended."))
     _end(placement, day, reason, note, timezone.localdate())
     notify(
-        farm_keepers(placement.agreement.farm),
+        access.farm_keepers(placement.agreement.farm),
         title=_("A placement ends %(date)s") % {"date": date_format(day)},
         body=_("%(buyer)s has ended the placement. Reason: %(reason)s.")
         % {"buyer": placement.agreement.buyer.name, "reason": placement.get_end_reason_display().lower()},
@@ -408,7 +403,7 @@ def decide_change(membership, change, approve, note=""):
     change.decided_by, change.decided_at, change.decision_note = membership.user, timezone.now(), note.strip()
     change.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     notify(
-        farm_keepers(agreement.farm),
+        access.farm_keepers(agreement.farm),
         title=(_("%(buyer)s approved the change") if approve else _("%(buyer)s did not approve the change"))
         % {"buyer": agreement.buyer.name},
         body=" ".join(part for part in (str(change.get_kind_display()) + ".", change.decision_note) if part),

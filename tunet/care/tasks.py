@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from tunet.accounts import access
 from tunet.core.notifications import notify
 
 from . import actions, queries
@@ -52,7 +53,7 @@ def remind_planned_ends(today):
             notify(
                 [
                     *actions.buyer_followers(placement.agreement.buyer),
-                    *actions.farm_keepers(placement.agreement.farm),
+                    *access.farm_keepers(placement.agreement.farm),
                 ],
                 title=_("A NAV placement at %(farm)s ends %(date)s") % names,
                 body=_("%(days)s days left. Plan the next step together with the participant.") % {"days": days_left},
