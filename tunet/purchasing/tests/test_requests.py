@@ -294,8 +294,6 @@ def test_the_request_form_refuses_personal_data_and_keeps_what_was_typed(client)
 
 
 def test_publishing_tells_the_matching_farms():
-    from django import forms as _forms  # noqa: F401
-
     case_worker = buyer()
     _farm, _offer, farmer = farm_with_offer()
     _far, _far_offer, far_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
