@@ -115,6 +115,7 @@ def test_every_page_of_every_role_passes_axe(page, demo_data):
             reverse("purchasing:request_cancel", args=[request.pk]),
             reverse("purchasing:agreement", args=[agreement.pk]),
             reverse("purchasing:agreement_new_version", args=[agreement.pk]),
+            reverse("purchasing:agreement_notice", args=[agreement.pk]),
             reverse("care:participants"),
             reverse("care:participant_new"),
             reverse("care:participant", args=[participant.pk]),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tunet.accounts import access
 from tunet.approval.models import listed
+from tunet.catalogue import page_cache
 from tunet.catalogue.models import Farm
 from tunet.core.notifications import notify
 from tunet.core.rules import NotAllowed
@@ -31,6 +32,7 @@ from .models import (
     RequestStatus,
     Signature,
     VersionState,
+    add_months,
 )
 
 
@@ -498,6 +500,45 @@ def cancel(membership, agreement):
         title=_("The agreement %(agreement)s was cancelled before it was signed") % {"agreement": agreement},
         body=_("%(who)s (%(org)s) cancelled it. The places are free again.")
         % {"who": membership.user.full_name, "org": membership.organisation.name},
+        url=_url(agreement),
+    )
+    return agreement
+
+
+def notice_ends_on(agreement, today=None):
+    """The day an agreement given notice today ends: after the notice period of the version in
+    force, and never later than that version would have run anyway."""
+    today = today or timezone.localdate()
+    version = in_force(agreement)
+    return min(add_months(today, version.termination_months), version.runs_until)
+
+
+@transaction.atomic
+def give_notice(membership, agreement, note, today=None):
+    """Either side ends a signed agreement by notice: it runs to the end of the notice period, its
+    places are held until then and free after, and the other side is told. Giving notice twice
+    changes nothing."""
+    side = _side_of(membership, agreement)
+    agreement = _locked(agreement)
+    if agreement.ends_on is not None:
+        return agreement
+    if agreement.status != AgreementStatus.ACTIVE:
+        raise NotAllowed(_("Only an agreement in force can be terminated. An unsigned one is cancelled."))
+    note = " ".join(note.split())
+    if not note:
+        raise NotAllowed(_("Write why the agreement is terminated, so the other side knows."))
+    agreement.ends_on = notice_ends_on(agreement, today)
+    agreement.notice_given_by = membership.user
+    agreement.notice_given_at = timezone.now()
+    agreement.notice_note = note[:1000]
+    agreement.save(update_fields=["ends_on", "notice_given_by", "notice_given_at", "notice_note"])
+    agreement.reservations.filter(end__gt=agreement.ends_on).update(end=agreement.ends_on)
+    transaction.on_commit(page_cache.bump_version)
+    notify(
+        _people(agreement, _other(side)),
+        title=_("The agreement %(agreement)s is terminated") % {"agreement": agreement},
+        body=_("%(org)s has given notice. The agreement ends %(date)s.")
+        % {"org": membership.organisation.name, "date": date_format(agreement.ends_on)},
         url=_url(agreement),
     )
     return agreement

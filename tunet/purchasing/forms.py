@@ -343,3 +343,11 @@ class SigningRuleForm(forms.ModelForm):
                 "buy places have approved it."
             )
         }
+
+
+class NoticeForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why the agreement is terminated"),
+        widget=forms.Textarea(attrs={**INPUT, "rows": 3, "cols": 30}),
+        error_messages={"required": _("Write why the agreement is terminated, so the other side knows.")},
+    )

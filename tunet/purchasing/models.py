@@ -196,6 +196,12 @@ class Agreement(models.Model):
         _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    ends_on = models.DateField(_("ends (after notice)"), null=True, blank=True)
+    notice_given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    notice_given_at = models.DateTimeField(_("notice given"), null=True, blank=True)
+    notice_note = models.TextField(_("why notice was given"), blank=True)
 
     class Meta:
         verbose_name = _("agreement")
@@ -291,8 +297,9 @@ class AgreementVersion(models.Model):
     @property
     def runs_until(self):
         """The last day this version can be in force: its end date, or, when it renews itself,
-        open until the agreement is terminated."""
-        return self.end if not self.renewal_years else OPEN_END
+        open until the agreement is terminated; never after the day notice ends the agreement."""
+        last = self.end if not self.renewal_years else OPEN_END
+        return min(last, self.agreement.ends_on or OPEN_END)
 
 
 class Side(models.TextChoices):

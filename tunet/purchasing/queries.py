@@ -143,7 +143,12 @@ def agreement_of(pk):
     )
     return get_object_or_404(
         Agreement.objects.select_related(
-            "buyer__buyer_policy", "farm__provider", "farm__municipality", "service_offer", "proposal__request"
+            "buyer__buyer_policy",
+            "farm__provider",
+            "farm__municipality",
+            "service_offer",
+            "proposal__request",
+            "notice_given_by",
         ).prefetch_related(Prefetch("versions", queryset=versions, to_attr="version_list")),
         pk=pk,
     )

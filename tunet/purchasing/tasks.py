@@ -32,14 +32,16 @@ def run_daily(today=None):
 
 
 def end_expired(today):
-    """An agreement in force that does not renew itself ends the day after its end date."""
+    """An agreement in force ends the day after its end date when it does not renew itself, or
+    after the day its notice period ends."""
     expired = Agreement.objects.filter(
         status=AgreementStatus.ACTIVE,
         versions__state=VersionState.SIGNED,
         versions__renewal_years=0,
         versions__end__lt=today,
     )
-    return expired.update(status=AgreementStatus.ENDED)
+    terminated = Agreement.objects.filter(status=AgreementStatus.ACTIVE, ends_on__lt=today)
+    return expired.update(status=AgreementStatus.ENDED) + terminated.update(status=AgreementStatus.ENDED)
 
 
 def remind_before_end(today):
@@ -49,6 +51,7 @@ def remind_before_end(today):
     ending = AgreementVersion.objects.filter(
         state=VersionState.SIGNED,
         agreement__status=AgreementStatus.ACTIVE,
+        agreement__ends_on__isnull=True,  # given notice: both sides were told then, and it does not renew
         end__gte=today,
         end__lte=today + datetime.timedelta(days=max(AGREEMENT_WARNINGS_DAYS)),
     ).select_related("agreement__buyer", "agreement__farm__provider")

@@ -21,6 +21,7 @@ urlpatterns = [
     path("innkjop/avtale/<int:pk>/signer/", views.agreement_sign, name="agreement_sign"),
     path("innkjop/avtale/<int:pk>/ny-versjon/", views.agreement_new_version, name="agreement_new_version"),
     path("innkjop/avtale/<int:pk>/avlys/", views.agreement_cancel, name="agreement_cancel"),
+    path("innkjop/avtale/<int:pk>/si-opp/", views.agreement_notice, name="agreement_notice"),
     path("innkjop/avtale/<int:pk>/versjon/<int:number>.pdf", views.agreement_pdf, name="agreement_pdf"),
     path("innkjop/signering/", views.signing_rule, name="signing_rule"),
 ]

@@ -15,7 +15,7 @@ from tunet.core.pdf import pdf_response
 from tunet.core.rules import attempt
 
 from . import actions, capacity, forms, matching, queries
-from .models import VersionState
+from .models import AgreementStatus, VersionState
 
 # --- Lists and the buyer guide -------------------------------------------------------------------------
 
@@ -285,6 +285,26 @@ def agreement_cancel(request, pk):
         messages.error(request, _("A signed agreement cannot be cancelled. It ends by notice, as the agreement says."))
         return _to_agreement(agreement)
     return render(request, "purchasing/agreement_cancel.html", page)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_notice(request, pk):
+    """Terminating a signed agreement asks why, says when it will end, and asks for a confirmation."""
+    membership, agreement, page = _signer(request, pk)
+    if agreement.status != AgreementStatus.ACTIVE or agreement.ends_on is not None:
+        return _to_agreement(agreement)
+    form = forms.NoticeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if attempt(request, actions.give_notice, membership, agreement, form.cleaned_data["note"]):
+            messages.success(request, _("The agreement is terminated. The other side is told."))
+        return _to_agreement(agreement)
+    return render(
+        request,
+        "purchasing/agreement_notice.html",
+        {**page, "form": form, "ends_on": actions.notice_ends_on(agreement)},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -15,7 +15,16 @@ from tunet.approval.models import Approval, ApprovalStatus
 from tunet.catalogue.tests.factories import add_offer
 from tunet.core.models import Notification
 from tunet.purchasing import actions, capacity, matching, tasks
-from tunet.purchasing.models import Agreement, AgreementStatus, ProposalStatus, Request, RequestStatus, Reservation
+from tunet.purchasing.models import (
+    OPEN_END,
+    Agreement,
+    AgreementStatus,
+    ProposalStatus,
+    Request,
+    RequestStatus,
+    Reservation,
+    add_months,
+)
 from tunet.purchasing.tests.scene import THURSDAY, TUESDAY, buyer, farm_with_offer, proposal, request_for
 
 pytestmark = pytest.mark.django_db
@@ -490,3 +499,53 @@ def test_a_farmer_who_did_not_answer_a_closed_request_is_told_it_is_closed(clien
     page = as_(client, farmer).get(reverse("purchasing:request", args=[request.pk])).content.decode()
     assert "Forespørselen er avsluttet." in page
     assert "Gårdbrukeren svarer" not in page
+
+
+def _signed(places=2, capacity_places=3):
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=capacity_places)
+    agreement = actions.accept(case_worker, proposal(request_for(case_worker, places=places), farm, offer, farmer))
+    version = agreement.versions.get()
+    version.farm_contact, version.emergency_phone = "Kari Gård, 900 00 000", "900 00 000"
+    version.save()
+    actions.sign(case_worker, version)
+    actions.sign(farmer, version)
+    agreement.refresh_from_db()
+    return agreement, case_worker, farmer, offer
+
+
+def test_notice_ends_the_agreement_after_the_notice_period_and_frees_the_places():
+    agreement, case_worker, farmer, offer = _signed()
+    today = timezone.localdate()
+    with pytest.raises(actions.NotAllowed):
+        actions.give_notice(farmer, agreement, "  ")
+    actions.give_notice(farmer, agreement, "Vi avvikler dagtilbudet.")
+    actions.give_notice(farmer, agreement, "Igjen")  # a second click changes nothing
+    agreement.refresh_from_db()
+    version = agreement.versions.get()
+    assert agreement.ends_on == min(
+        add_months(today, version.termination_months), version.end if not version.renewal_years else OPEN_END
+    )
+    assert agreement.notice_note == "Vi avvikler dagtilbudet."
+    after = agreement.ends_on + datetime.timedelta(days=1)
+    assert capacity.free_places([offer.pk], after, after)[offer.pk] == {TUESDAY: 3, THURSDAY: 3}
+    assert capacity.free_places([offer.pk], agreement.ends_on, agreement.ends_on)[offer.pk] == {TUESDAY: 1, THURSDAY: 1}
+    assert Notification.objects.filter(user=case_worker.user, title__contains="sagt opp").exists()
+    with time_machine.travel(after):
+        tasks.run_daily.call()
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.ENDED
+
+
+def test_notice_through_the_page_asks_why_and_only_signers_may_give_it(client):
+    agreement, case_worker, farmer, _offer = _signed()
+    staff = member(Role.FARM_STAFF, agreement.farm.provider)
+    url = reverse("purchasing:agreement_notice", args=[agreement.pk])
+    assert as_(client, staff).post(url, {"note": "Nei"}).status_code == 403
+    as_(client, case_worker)
+    assert "Ja, si opp avtalen" in client.get(url).content.decode()
+    assert client.post(url, {"note": ""}).status_code == 400
+    assert client.post(url, {"note": "Behovet er borte"}).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.notice_given_by == case_worker.user
+    assert "er sagt opp" in client.get(reverse("purchasing:agreement", args=[agreement.pk])).content.decode()
