@@ -337,6 +337,56 @@ def can_decide_referral(membership, farm):
     return has_perm(membership, Perm.EDIT_FARM, farm.provider)
 
 
+# --- The farm day's papers: incidents, meetings, invoice bases ------------------------------------
+# They concern an agreement's participants, so they are for the people who follow participants on
+# either side of the agreement: the buyer's case workers or NAV advisers, the farm's farmer and staff.
+
+
+def can_follow_agreement(membership, agreement):
+    """Incidents, follow-up meetings and invoice bases of the agreement's participants."""
+    return has_perm(membership, Perm.FOLLOW_PARTICIPANTS, agreement.buyer) or has_perm(
+        membership, Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider
+    )
+
+
+def runs_farm_day(membership):
+    """Whether the header shows «I dag»: the people of a farm who follow participants."""
+    return (
+        membership is not None
+        and membership.organisation.kind == OrganisationKind.PROVIDER
+        and has_perm(membership, Perm.FOLLOW_PARTICIPANTS)
+    )
+
+
+def can_send_invoice_basis(membership, agreement):
+    """The farmer (who signs for the farm) sends the month's invoice basis; the buyer only reads it."""
+    return has_perm(membership, Perm.EDIT_FARM, agreement.farm.provider) and has_perm(
+        membership, Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider
+    )
+
+
+# --- Participants: the rest of the stay --------------------------------------------------------------
+
+
+def can_view_access_log(membership, participant):
+    """Who has read a participant's data is shown to the registering buyer, who answers the
+    participant's questions about it."""
+    return can_manage_participant(membership, participant)
+
+
+def can_follow_placement(membership, placement, farm_may_see=True):
+    """Goals and notes of a stay: the buyer that registered the participant, and the people of the farm
+    the placement is on (farm_may_see: the placement is referred, active or ended, not declined)."""
+    if can_manage_participant(membership, placement.participant):
+        return True
+    return farm_may_see and has_perm(membership, Perm.FOLLOW_PARTICIPANTS, placement.agreement.farm.provider)
+
+
+def can_keep_risk_assessment(membership, farm):
+    """The farm that has the participant writes the risk assessment the standard requires of it."""
+    return can_run_farm_day(membership, farm)
+
+
 # --- The access log ---------------------------------------------------------------------------
 
 
@@ -383,58 +433,8 @@ def log_access_many(actor, membership, subjects, action, path=""):
     return AccessLogEntry.objects.bulk_create(entries)
 
 
-# --- The farm day's papers: incidents, meetings, invoice bases ------------------------------------
-# They concern an agreement's participants, so they are for the people who follow participants on
-# either side of the agreement: the buyer's case workers or NAV advisers, the farm's farmer and staff.
-
-
-def can_follow_agreement(membership, agreement):
-    """Incidents, follow-up meetings and invoice bases of the agreement's participants."""
-    return has_perm(membership, Perm.FOLLOW_PARTICIPANTS, agreement.buyer) or has_perm(
-        membership, Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider
-    )
-
-
-def runs_farm_day(membership):
-    """Whether the header shows «I dag»: the people of a farm who follow participants."""
-    return (
-        membership is not None
-        and membership.organisation.kind == OrganisationKind.PROVIDER
-        and has_perm(membership, Perm.FOLLOW_PARTICIPANTS)
-    )
-
-
-def can_send_invoice_basis(membership, agreement):
-    """The farmer (who signs for the farm) sends the month's invoice basis; the buyer only reads it."""
-    return has_perm(membership, Perm.EDIT_FARM, agreement.farm.provider) and has_perm(
-        membership, Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider
-    )
-
-
 def access_log_for(subject):
     """Who has looked at this person's data, newest first."""
     return AccessLogEntry.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk)
     ).select_related("actor", "organisation")
-
-
-# --- Participants: the rest of the stay --------------------------------------------------------------
-
-
-def can_view_access_log(membership, participant):
-    """Who has read a participant's data is shown to the registering buyer, who answers the
-    participant's questions about it."""
-    return can_manage_participant(membership, participant)
-
-
-def can_follow_placement(membership, placement, farm_may_see=True):
-    """Goals and notes of a stay: the buyer that registered the participant, and the people of the farm
-    the placement is on (farm_may_see: the placement is referred, active or ended, not declined)."""
-    if can_manage_participant(membership, placement.participant):
-        return True
-    return farm_may_see and has_perm(membership, Perm.FOLLOW_PARTICIPANTS, placement.agreement.farm.provider)
-
-
-def can_keep_risk_assessment(membership, farm):
-    """The farm that has the participant writes the risk assessment the standard requires of it."""
-    return can_run_farm_day(membership, farm)
