@@ -136,14 +136,12 @@ def prepare_data(database_url, rebuild):
 
 
 def data_counts():
-    from django.utils import timezone
-
-    from tunet.approval.models import Approval
+    from tunet.approval.models import listed
     from tunet.catalogue.models import Farm, OfferDay, ServiceOffer
 
     return {
         "farms": Farm.objects.count(),
-        "listed_farms": Approval.objects.valid(timezone.localdate()).count(),
+        "listed_farms": Farm.objects.filter(listed()).count(),
         "municipalities_with_farms": Farm.objects.values("municipality").distinct().count(),
         "offers": ServiceOffer.objects.count(),
         "offer_days": OfferDay.objects.count(),

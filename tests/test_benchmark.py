@@ -87,3 +87,12 @@ def test_the_catalogue_is_served_beside_the_floor(client):
 
 def test_production_does_not_route_to_the_floor(client):
     assert client.get("/bench/floor/").status_code == 404
+
+
+def test_the_bench_counts_its_data_set():
+    # make bench is not run by CI; this keeps the part that reads the models from breaking unseen.
+    from benchmark.run import data_counts
+
+    listed_farm()
+    counts = data_counts()
+    assert counts["farms"] == counts["listed_farms"] == 1
