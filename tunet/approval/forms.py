@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tunet.core import uploads
+from tunet.core.forms import DateInput
 from tunet.core.models import County
 
 from . import models
@@ -153,13 +154,6 @@ def _no_needs_measure(form, cleaned, value):
     deadline = cleaned.get("deadline")
     if deadline and deadline < timezone.localdate():
         form.add_error("deadline", _("The deadline cannot be in the past."))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={**INPUT, **(attrs or {})}, format="%Y-%m-%d")
 
 
 class AnswerForm(forms.ModelForm):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as NumberError
 from stdnum.no import fodselsnummer
 
-from tunet.core.forms import PostalCodeField
-from tunet.purchasing.forms import DateInput, WeekdaysField
+from tunet.core.forms import DateInput, PostalCodeField
+from tunet.purchasing.forms import WeekdaysField
 from tunet.purchasing.models import Agreement, AgreementStatus
 
 from .models import ChangeKind, EndReason, GoalStatus, Participant, RiskAssessment

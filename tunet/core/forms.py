@@ -29,3 +29,12 @@ class PostalCodeField(forms.CharField):
                 _("We do not know the postcode %(code)s. Check that it has four digits."), params={"code": code}
             )
         return found
+
+
+class DateInput(forms.DateInput):
+    """The browser's own date picker (type=date), which needs the value as YYYY-MM-DD."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "ds-input", **(attrs or {})}, format="%Y-%m-%d")

@@ -7,14 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tunet.core.forms import DateInput
+
 from .models import AttendanceStatus, MeetingAction, Severity
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"class": "ds-input", **(attrs or {})}, format="%Y-%m-%d")
 
 
 def _text(rows=3):

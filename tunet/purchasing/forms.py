@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.no import fodselsnummer
 
 from tunet.catalogue.models import ServiceOffer, Weekday
+from tunet.core.forms import DateInput
 from tunet.core.models import Municipality
 
 from .models import AgreementVersion, BuyerPolicy, PriceModel, Proposal, Request
@@ -16,13 +17,6 @@ from .models import AgreementVersion, BuyerPolicy, PriceModel, Proposal, Request
 INPUT = {"class": "ds-input"}
 RADII = [(10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km"), (100, "100 km")]
 ELEVEN_DIGITS = re.compile(r"(?<!\d)\d{6}\s?\d{5}(?!\d)")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={**INPUT, **(attrs or {})}, format="%Y-%m-%d")
 
 
 class WeekdaysField(forms.TypedMultipleChoiceField):
