@@ -294,11 +294,14 @@ def report(revision):
 
 
 def approval_of(farm):
-    approval, _created = Approval.objects.get_or_create(farm=farm)
-    return approval
+    """The farm's approval; a farm never approved has none stored, and reads as «not yet approved».
+    Pages only read: the actions create the row when the state first changes."""
+    return Approval.objects.filter(farm=farm).first() or Approval(farm=farm)
 
 
 def events_of(approval, limit=20):
+    if approval.pk is None:
+        return []
     return list(approval.events.select_related("actor")[:limit])
 
 

@@ -354,3 +354,13 @@ def test_farm_staff_read_the_documents_without_links_they_may_not_follow(client,
     assert 'href="/min-gard/"' not in page
     farmer_page = as_(client, s.farmer).get(reverse("approval:documents")).content.decode()
     assert 'href="/godkjenning/egenrevisjon/"' in farmer_page
+
+
+def test_reading_the_pages_of_a_never_approved_farm_writes_nothing(client, s):
+    from tunet.approval.models import Approval
+
+    assert not Approval.objects.filter(farm=s.farm).exists()
+    page = as_(client, s.farmer).get(reverse("approval:farm")).content.decode()
+    assert "Ikke godkjent ennå" in page
+    assert as_(client, s.officer).get(reverse("approval:farm_file", args=[s.farm.pk])).status_code == 200
+    assert not Approval.objects.filter(farm=s.farm).exists()
