@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "csp",
     "axes",
@@ -97,6 +98,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets may use the project's templates (catalogue/widgets/); Django's own come from django.forms.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -------------------------------------------------------------------------------
 # SQLite for `make run`; PostgreSQL (DATABASE_URL) in production and CI.

@@ -7,40 +7,46 @@ Tuesdays.
 """
 
 import copy
+import math
 import time
 from dataclasses import dataclass
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tunet.approval import models as approval_rules
+from tunet.approval.models import ApprovalStatus
 from tunet.core import geo
 from tunet.core.models import County, Municipality, PostalCode
 
-from .models import Animal, Farm, FarmPhoto, OfferDay, ServiceArea, ServiceOffer, TargetGroup, Weekday
+from .models import Animal, ServiceArea, TargetGroup, Weekday
 
 RADIUS_CHOICES = [(10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km"), (100, "100 km")]
 ANIMALS_ANY = "med"
 ANIMALS_NONE = "uten"
+REFERENCE_KEY = "catalogue:reference-choices"
 REFERENCE_CACHE_SECONDS = 300
+MUNICIPALITY_COLUMNS = ("number", "name", "county__name", "latitude", "longitude")
 
 
 def reference_choices():
     """Choices for the filter form's lists. Reference data changes rarely: cached for a while."""
-    choices = cache.get("catalogue:reference-choices")
+    choices = cache.get(REFERENCE_KEY)
     if choices is None:
         choices = {
-            "target_groups": list(TargetGroup.objects.values_list("code", "name")),
-            "animals": list(Animal.objects.values_list("code", "name")),
+            # id, code, name, in the lists' own order
+            "target_groups": list(TargetGroup.objects.values_list("id", "code", "name")),
+            "animals": list(Animal.objects.values_list("id", "code", "name")),
             "counties": list(County.objects.order_by("name").values_list("number", "name")),
-            "municipalities": list(Municipality.objects.order_by("name").values_list("number", "name")),
+            "municipalities": list(Municipality.objects.order_by("name").values_list(*MUNICIPALITY_COLUMNS)),
             # Tells the prepared fields and remembered selects that the lists have been read anew.
             "stamp": time.time_ns(),
         }
-        cache.set("catalogue:reference-choices", choices, REFERENCE_CACHE_SECONDS)
+        cache.set(REFERENCE_KEY, choices, REFERENCE_CACHE_SECONDS)
     return choices
 
 
@@ -53,8 +59,8 @@ def _frozen(value):
     return value if value is None or isinstance(value, bool | int | float) else str(value)
 
 
-class RememberedSelect(forms.Select):
-    """A select that keeps its HTML for the same name, value, attributes, choices and language.
+class Remembered:
+    """A choice widget that keeps its HTML for the same name, value, attributes, choices and language.
 
     Django renders every option through a template: the municipality list (357 options) took
     about a third of the catalogue page's time. The HTML is Django's own, only not made twice.
@@ -81,12 +87,27 @@ class RememberedSelect(forms.Select):
         return html
 
 
+class RememberedSelect(Remembered, forms.Select):
+    pass
+
+
+class WeekdayOptions(Remembered, forms.CheckboxSelectMultiple):
+    """The weekdays side by side, each box in its label."""
+
+    template_name = "catalogue/widgets/weekday_options.html"
+
+
 class SharedChoiceField(forms.ChoiceField):
-    """A choice field whose choices every copy shares. Django deep-copies a form's fields for each
-    form, and with them the 357 municipalities; these lists are never changed in place."""
+    """A choice field whose choices and widget every copy shares. Django deep-copies a form's fields
+    for each form, and a widget's copy checks all its choices again: the 357 municipalities took
+    2 ms a search. Neither the choices nor the widget are changed after the fields are prepared."""
 
     def __deepcopy__(self, memo):
-        return forms.Field.__deepcopy__(self, memo)
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
 
 
 _prepared_fields = {}
@@ -100,16 +121,19 @@ def reference_fields():
         any_ = [("", _("All"))]
         fields = {
             "omrade": (_("Service area"), any_ + list(ServiceArea.choices)),
-            "malgruppe": (_("Target group"), any_ + choices["target_groups"]),
+            "malgruppe": (_("Target group"), any_ + [(code, name) for _id, code, name in choices["target_groups"]]),
             "fylke": (_("County"), any_ + choices["counties"]),
-            "kommune": (_("Municipality"), any_ + choices["municipalities"]),
+            "kommune": (
+                _("Municipality"),
+                any_ + [(number, name) for number, name, *_rest in choices["municipalities"]],
+            ),
             "dyr": (
                 _("Animals"),
                 [
                     ("", _("No matter")),
                     (ANIMALS_ANY, _("With animals")),
                     (ANIMALS_NONE, _("Without animals")),
-                    (_("Which animals"), choices["animals"]),
+                    (_("Which animals"), [(code, name) for _id, code, name in choices["animals"]]),
                 ],
             ),
         }
@@ -147,7 +171,7 @@ class SearchForm(forms.Form):
     dyr = SharedChoiceField(required=False)
     transport = forms.BooleanField(label=_("Transport offered"), required=False)
     dag = forms.TypedMultipleChoiceField(
-        label=_("Weekdays"), required=False, coerce=int, choices=Weekday.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Weekdays"), required=False, coerce=int, choices=Weekday.choices, widget=WeekdayOptions
     )
 
     def __init__(self, *args, **kwargs):
@@ -201,13 +225,35 @@ def find_place(text):
     if text.isdigit() and len(text) == 4:
         postcode = PostalCode.objects.filter(code=text).first()
         return postcode and Place(f"{postcode.code} {postcode.place}", postcode.latitude, postcode.longitude)
-    municipality = Municipality.objects.filter(name__iexact=text).first()
+    municipality = lookups()["place_by_name"].get(text.casefold())
     if municipality:
-        return Place(municipality.name, municipality.latitude, municipality.longitude)
+        return municipality
     postcode = PostalCode.objects.filter(place__iexact=text).order_by("code").first()
     if postcode:
         return Place(postcode.place, postcode.latitude, postcode.longitude)
     return None
+
+
+_lookups = {}
+
+
+def lookups():
+    """The reference lists as the search needs them, made once per reading of the lists: the
+    municipalities by name (as Places) and by number (name and county's name), the target groups'
+    (group) and animals' names by id, in the lists' order."""
+    choices = reference_choices()
+    made = _lookups.get(choices["stamp"])
+    if made is None:
+        rows = choices["municipalities"]
+        made = {
+            "place_by_name": {name.casefold(): Place(name, lat, lon) for _number, name, _county, lat, lon in rows},
+            "municipality_by_number": {number: (name, county) for number, name, county, _lat, _lon in rows},
+            "group_by_id": {pk: (n, name) for n, (pk, _code, name) in enumerate(choices["target_groups"])},
+            "animal_by_id": {pk: (n, name) for n, (pk, _code, name) in enumerate(choices["animals"])},
+        }
+        _lookups.clear()
+        _lookups[choices["stamp"]] = made
+    return made
 
 
 @dataclass(frozen=True)
@@ -227,78 +273,283 @@ class Criteria:
         return bool(self.service_area or self.target_group or self.weekdays)
 
 
-def listed_farms(today=None):
-    """Farms the public may see: those with a valid approval."""
-    return Farm.objects.filter(approval_rules.listed(today))
+# --- The search query -------------------------------------------------------------------------
+#
+# The catalogue is the page the public and every buyer use most, so its queries are written out
+# as SQL here rather than built by the ORM: building and compiling the ORM's query took longer
+# than the database took to answer it (benchmark/, issue 4). The SQL is plain and runs as it is
+# on PostgreSQL and SQLite (Django gives SQLite the math functions). One query finds the page of
+# farms and counts them all (COUNT(*) OVER ()); four more read what the page's cards show.
+# test_search.py holds every filter to its meaning.
+
+# The count runs inside a subquery: the database must then read every farm found before it sorts
+# and cuts the page, instead of walking the name index in the hope of stopping after 20 rows.
+SELECT_FARMS = """
+    SELECT * FROM (
+        SELECT f.id, f.name, f.municipality_id, f.latitude, f.longitude, f.transport_offered, f.step_free_access,
+               {nearness} AS nearness{total}
+        FROM catalogue_farm f JOIN approval_approval ap ON ap.farm_id = f.id
+        WHERE {where}
+    ) found
+    ORDER BY {order} LIMIT %s OFFSET %s
+"""
+# Distance from a place by the haversine formula, kept as its inner term `a`: it grows with the
+# distance, so the database filters and sorts by it without asin(); Python turns it into km.
+NEARNESS = (
+    "(POWER(SIN((RADIANS(f.latitude) - %s) / 2), 2)"
+    " + %s * COS(RADIANS(f.latitude)) * POWER(SIN((RADIANS(f.longitude) - %s) / 2), 2))"
+)
 
 
-def matching_offers(criteria):
-    """Active offers that meet the offer filters, to be tied to a farm with OuterRef."""
-    offers = ServiceOffer.objects.filter(is_active=True)
+def _nearness(place):
+    phi = math.radians(place.latitude)
+    return [phi, math.cos(phi), math.radians(place.longitude)]
+
+
+def _km(nearness):
+    return 2 * geo.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(max(nearness, 0.0))))
+
+
+def _offer_conditions(criteria, offer="o"):
+    """The offer filters on the offer table under the alias `offer`: all must hold for the same offer."""
+    conditions, params = [f"{offer}.is_active = %s"], [True]
     if criteria.service_area:
-        offers = offers.filter(service_area=criteria.service_area)
+        conditions.append(f"{offer}.service_area = %s")
+        params.append(criteria.service_area)
     if criteria.target_group:
-        # The group's id by a subquery the database runs once, not a join for every offer it looks at.
-        group = TargetGroup.objects.filter(code=criteria.target_group).order_by().values("pk")
-        offers = offers.filter(
-            Exists(
-                ServiceOffer.target_groups.through.objects.filter(
-                    serviceoffer_id=OuterRef("pk"), targetgroup_id=Subquery(group)
-                )
-            )
+        conditions.append(
+            "EXISTS (SELECT 1 FROM catalogue_serviceoffer_target_groups og"
+            f" WHERE og.serviceoffer_id = {offer}.id"
+            " AND og.targetgroup_id = (SELECT g.id FROM catalogue_targetgroup g WHERE g.code = %s))"
         )
+        params.append(criteria.target_group)
     for weekday in criteria.weekdays:
-        offers = offers.filter(Exists(OfferDay.objects.filter(offer_id=OuterRef("pk"), weekday=weekday)))
-    return offers
-
-
-def search(criteria, today=None):
-    """Listed farms that meet the criteria, nearest first when a place is given, else by name.
-
-    The query is built once, whatever the filters; the page's related data comes from
-    with_card_data() on the page of results only.
-    """
-    farms = listed_farms(today)
-    if criteria.filters_offers:
-        farms = farms.filter(Exists(matching_offers(criteria).filter(farm_id=OuterRef("pk"))))
-    if criteria.county:
-        farms = farms.filter(municipality__county_id=criteria.county)
-    if criteria.municipality:
-        farms = farms.filter(municipality_id=criteria.municipality)
-    if criteria.transport:
-        farms = farms.filter(transport_offered=True)
-    if criteria.animals:
-        farm_animals = Farm.animals.through.objects.filter(farm_id=OuterRef("pk"))
-        if criteria.animals == ANIMALS_NONE:
-            farms = farms.filter(~Exists(farm_animals))
-        elif criteria.animals == ANIMALS_ANY:
-            farms = farms.filter(Exists(farm_animals))
-        else:
-            farms = farms.filter(Exists(farm_animals.filter(animal__code=criteria.animals)))
-    if criteria.place:
-        lat, lon = criteria.place.latitude, criteria.place.longitude
-        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(lat, lon, criteria.radius_km)
-        farms = (
-            farms.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
-            .annotate(distance=geo.distance_expression(lat, lon))
-            .filter(distance__lte=criteria.radius_km)
-            .order_by("distance", "name", "pk")
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM catalogue_offerday d WHERE d.offer_id = {offer}.id AND d.weekday = %s)"
         )
+        params.append(weekday)
+    return conditions, params
+
+
+def _farm_conditions(criteria, today):
+    """The WHERE clause for listed farms (a valid approval: approval.models.listed()) that meet the criteria."""
+    conditions = ["ap.status = %s", "ap.valid_until >= %s"]
+    params = [ApprovalStatus.APPROVED, connection.ops.adapt_datefield_value(today or timezone.localdate())]
+    if criteria.filters_offers:
+        offer_conditions, offer_params = _offer_conditions(criteria)
+        conditions.append(
+            "EXISTS (SELECT 1 FROM catalogue_serviceoffer o WHERE o.farm_id = f.id AND "
+            + " AND ".join(offer_conditions)
+            + ")"
+        )
+        params += offer_params
+    if criteria.county:
+        conditions.append("f.municipality_id IN (SELECT m.number FROM core_municipality m WHERE m.county_id = %s)")
+        params.append(criteria.county)
+    if criteria.municipality:
+        conditions.append("f.municipality_id = %s")
+        params.append(criteria.municipality)
+    if criteria.transport:
+        conditions.append("f.transport_offered = %s")
+        params.append(True)
+    if criteria.animals:
+        animals = "SELECT 1 FROM catalogue_farm_animals fa WHERE fa.farm_id = f.id"
+        if criteria.animals == ANIMALS_NONE:
+            conditions.append(f"NOT EXISTS ({animals})")
+        elif criteria.animals == ANIMALS_ANY:
+            conditions.append(f"EXISTS ({animals})")
+        else:
+            conditions.append(
+                f"EXISTS ({animals} AND fa.animal_id = (SELECT a.id FROM catalogue_animal a WHERE a.code = %s))"
+            )
+            params.append(criteria.animals)
+    if criteria.place:
+        # The box first: the position index finds its farms, the exact distance only weighs those.
+        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(
+            criteria.place.latitude, criteria.place.longitude, criteria.radius_km
+        )
+        conditions += ["f.latitude BETWEEN %s AND %s", "f.longitude BETWEEN %s AND %s", f"{NEARNESS} <= %s"]
+        limit = math.sin(criteria.radius_km / (2 * geo.EARTH_RADIUS_KM)) ** 2
+        params += [min_lat, max_lat, min_lon, max_lon, *_nearness(criteria.place), limit]
+    return " AND ".join(conditions), params
+
+
+def _farm_rows(criteria, limit, offset=0, today=None, count=True):
+    """Rows of (id, name, municipality, latitude, longitude, transport, step-free, nearness[, total])."""
+    where, params = _farm_conditions(criteria, today)
+    if criteria.place:
+        nearness, select_params, order = NEARNESS, _nearness(criteria.place), "nearness, name, id"
     else:
-        farms = farms.order_by("name", "pk")
-    return farms
+        nearness, select_params, order = "NULL", [], "name, id"
+    total = ", COUNT(*) OVER () AS total" if count else ""
+    sql = SELECT_FARMS.format(nearness=nearness, total=total, where=where, order=order)
+    return _fetch(sql, [*select_params, *params, limit, offset])
 
 
-def with_card_data(farms, criteria):
-    """What a result card shows, for a page of farms, in a constant number of queries."""
-    # Prefetched into plain lists (to_attr): the template reads them without making querysets.
-    offers = matching_offers(criteria) if criteria.filters_offers else ServiceOffer.objects.filter(is_active=True)
-    offers = offers.prefetch_related(
-        Prefetch("target_groups", queryset=TargetGroup.objects.all(), to_attr="group_list"),
-        Prefetch("days", queryset=OfferDay.objects.order_by("weekday"), to_attr="day_list"),
-    )
-    return farms.select_related("municipality__county", "approval").prefetch_related(
-        Prefetch("offers", queryset=offers.order_by("title", "pk"), to_attr="shown_offers"),
-        Prefetch("photos", queryset=FarmPhoto.objects.order_by("sort_order", "id"), to_attr="photo_list"),
-        Prefetch("animals", queryset=Animal.objects.all(), to_attr="animal_list"),
-    )
+def _count(criteria, today=None):
+    where, params = _farm_conditions(criteria, today)
+    sql = "SELECT COUNT(*) FROM catalogue_farm f JOIN approval_approval ap ON ap.farm_id = f.id WHERE " + where
+    return _fetch(sql, params)[0][0]
+
+
+def _fetch(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _ids(values):
+    """Row ids written into the SQL (int() makes sure they are nothing else): binding each as a
+    parameter cost about 6 µs, a millisecond for the ids a page of cards asks about."""
+    return ", ".join(str(int(value)) for value in values)
+
+
+def positions(criteria, limit, today=None):
+    """(id, name, latitude, longitude) of the farms the search finds, in the list's order, up to limit."""
+    rows = _farm_rows(criteria, limit, today=today, count=False)
+    return [(pk, name, lat, lon) for pk, name, _municipality, lat, lon, *_rest in rows]
+
+
+@dataclass
+class Results:
+    """One page of farms found, as cards, with what the pager needs."""
+
+    cards: list
+    count: int
+    number: int
+    per_page: int
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.per_page))
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+
+def find(criteria, page=None, per_page=20, today=None):
+    """The page of farms (by number, as the URL gives it: anything odd is page one, past the end the
+    last page) that meet the criteria, nearest first when a place is given, else by name."""
+    try:
+        number = max(1, int(page))
+    except (TypeError, ValueError):
+        number = 1
+    rows = _farm_rows(criteria, per_page, (number - 1) * per_page, today)
+    if rows:
+        count = rows[0][-1]
+    else:
+        count = _count(criteria, today) if number > 1 else 0
+        if count:  # a page past the end: the last one, as Django's Paginator.get_page() does
+            number = -(-count // per_page)
+            rows = _farm_rows(criteria, per_page, (number - 1) * per_page, today)
+        else:
+            number = 1
+    return Results(cards=cards(rows, criteria), count=count, number=number, per_page=per_page)
+
+
+# --- What a result card shows -------------------------------------------------------------------
+
+
+def url_pattern(name, arguments):
+    """The address reverse(name) gives for this many integer arguments, as a str.format() pattern.
+
+    reverse() takes about 70 µs; a page of cards needs two addresses per farm.
+    """
+    marks = [str(10**9 + n) for n in range(arguments)]
+    url = reverse(name, args=marks)
+    for n, mark in enumerate(marks):
+        url = url.replace(mark, f"{{{n}}}")
+    return url
+
+
+# The photos come first: their columns give the types the other rows' NULLs take (PostgreSQL).
+NAMED = ("group", "animal")  # details whose names come from the reference lists
+DETAILS = """
+    SELECT 'photo', p.farm_id, p.id, p.sort_order, p.alt_text, p.width, p.height
+    FROM catalogue_farmphoto p WHERE p.farm_id IN ({farms})
+    UNION ALL
+    SELECT 'group', og.serviceoffer_id, og.targetgroup_id, NULL, NULL, NULL, NULL
+    FROM catalogue_serviceoffer_target_groups og WHERE og.serviceoffer_id IN ({offers})
+    UNION ALL
+    SELECT 'day', d.offer_id, d.weekday, NULL, NULL, NULL, NULL
+    FROM catalogue_offerday d WHERE d.offer_id IN ({offers})
+    UNION ALL
+    SELECT 'animal', fa.farm_id, fa.animal_id, NULL, NULL, NULL, NULL
+    FROM catalogue_farm_animals fa WHERE fa.farm_id IN ({farms})
+"""
+
+
+def cards(rows, criteria):
+    """Cards for rows of _farm_rows(), as dicts (the template reads them fastest): the offers that
+    meet the criteria with their target groups and days, the first photo and the animals.
+
+    Two queries whatever the number of farms: the offers, then everything else at once (DETAILS);
+    names of target groups and animals come from the reference lists.
+    """
+    if not rows:
+        return []
+    reference = lookups()
+    farm_url, photo_url = url_pattern("catalogue:farm", 1), url_pattern("catalogue:photo_file", 2)
+    by_farm = {}
+    for pk, name, municipality, _lat, _lon, transport, step_free, nearness, *_total in rows:
+        municipality_name, county_name = reference["municipality_by_number"].get(municipality, ("", ""))
+        by_farm[pk] = {
+            "pk": pk, "name": name, "url": farm_url.format(pk),
+            "municipality": municipality_name, "county": county_name,
+            "distance_km": None if nearness is None else round(_km(nearness)),
+            "transport_offered": bool(transport), "step_free_access": bool(step_free),
+            "offers": [], "animals": [], "photos": [],
+        }  # fmt: skip
+    farm_ids = list(by_farm)
+    conditions, params = _offer_conditions(criteria)
+    offers = {}
+    for offer_id, farm_id, title in _fetch(
+        f"SELECT o.id, o.farm_id, o.title FROM catalogue_serviceoffer o WHERE o.farm_id IN ({_ids(farm_ids)})"
+        f" AND {' AND '.join(conditions)} ORDER BY o.title, o.id",
+        params,
+    ):
+        offers[offer_id] = {"title": title, "groups": [], "days": []}
+        by_farm[farm_id]["offers"].append(offers[offer_id])
+    offer_ids = list(offers) or [0]  # no offer has id 0: the query keeps its shape
+    rows = _fetch(DETAILS.format(offers=_ids(offer_ids), farms=_ids(farm_ids)), [])
+    if not all(value in reference[f"{kind}_by_id"] for kind, _owner, value, *_rest in rows if kind in NAMED):
+        # A target group or animal added since the lists were read: read them anew.
+        cache.delete(REFERENCE_KEY)
+        reference = lookups()
+    for kind, owner, value, sort_order, alt_text, width, height in rows:
+        if kind == "group":
+            offers[owner]["groups"].append(reference["group_by_id"][value])
+        elif kind == "day":
+            offers[owner]["days"].append(value)
+        elif kind == "animal":
+            by_farm[owner]["animals"].append(reference["animal_by_id"][value])
+        else:
+            by_farm[owner]["photos"].append((sort_order, value, alt_text, width, height))
+    day_names = {day: str(label).lower() for day, label in Weekday.choices}  # in the page's language, once
+    for card in by_farm.values():
+        for offer in card["offers"]:
+            offer["groups"] = ", ".join(name for _n, name in sorted(offer["groups"]))
+            offer["days"] = ", ".join(day_names[day] for day in sorted(offer["days"]))
+        card["animals"] = [name for _n, name in sorted(card["animals"])]
+        photos = sorted(card.pop("photos"))
+        if photos:
+            _order, photo_id, alt_text, width, height = photos[0]
+            card["photo"] = {
+                "url": photo_url.format(card["pk"], photo_id), "alt_text": alt_text, "width": width, "height": height
+            }  # fmt: skip
+        else:
+            card["photo"] = None
+    return list(by_farm.values())

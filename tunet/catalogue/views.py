@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,12 +19,11 @@ PAGE_SIZE = 20
 MAP_POINTS_LIMIT = 2000
 
 
-def _search(request):
+def _search_form(request):
     form = search.SearchForm(request.GET or None)
     if form.is_bound:
         form.is_valid()
-    criteria = form.criteria()
-    return form, criteria, search.search(criteria)
+    return form, form.criteria()
 
 
 @require_GET
@@ -33,14 +31,13 @@ def catalogue(request):
     partial = bool(request.htmx and request.htmx.target == "results")
 
     def render_content():
-        form, criteria, farms = _search(request)
-        page = Paginator(search.with_card_data(farms, criteria), PAGE_SIZE).get_page(request.GET.get("side"))
+        form, criteria = _search_form(request)
         query = request.GET.copy()
         query.pop("side", None)
         context = {
             "form": form,
             "criteria": criteria,
-            "page": page,
+            "page": search.find(criteria, request.GET.get("side"), PAGE_SIZE),
             "query": query.urlencode(),
             "map_tile_url": settings.MAP_TILE_URL,
             "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
@@ -59,8 +56,8 @@ def catalogue(request):
 @require_GET
 def catalogue_map(request):
     """The positions of every farm the search finds (up to a limit), for the map."""
-    _form, _criteria, farms = _search(request)
-    points = list(farms.values_list("pk", "name", "latitude", "longitude")[:MAP_POINTS_LIMIT])
+    _form, criteria = _search_form(request)
+    points = search.positions(criteria, MAP_POINTS_LIMIT)
     return JsonResponse({"farms": [{"id": pk, "name": name, "lat": lat, "lon": lon} for pk, name, lat, lon in points]})
 
 

@@ -1,12 +1,15 @@
 import datetime
+import random
 
 import pytest
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
-from tunet.approval.models import ApprovalStatus
+from tunet.approval.models import ApprovalStatus, listed
 from tunet.catalogue import search
-from tunet.catalogue.models import ServiceArea
+from tunet.catalogue.models import Animal, Farm, FarmPhoto, OfferDay, ServiceArea, ServiceOffer
+from tunet.core import geo
 
 from .factories import add_offer, approve, listed_farm
 
@@ -18,7 +21,7 @@ BERGEN = {"municipality_id": "4601", "latitude": 60.39, "longitude": 5.32}
 
 
 def names(criteria):
-    return [farm.name for farm in search.search(criteria)]
+    return [card["name"] for card in search.find(criteria, per_page=100).cards]
 
 
 def test_only_farms_with_a_valid_approval_are_listed():
@@ -55,9 +58,9 @@ def test_distance_filter_keeps_farms_within_the_radius_nearest_first():
     listed_farm(name="Skien-gården", **SKIEN)
     listed_farm(name="Bergen-gården", **BERGEN)
     place = search.find_place("3727")  # Skien
-    found = list(search.search(search.Criteria(place=place, radius_km=30)))
-    assert [farm.name for farm in found] == ["Skien-gården", "Porsgrunn-gården"]
-    assert found[0].distance < found[1].distance < 30
+    found = search.find(search.Criteria(place=place, radius_km=30)).cards
+    assert [card["name"] for card in found] == ["Skien-gården", "Porsgrunn-gården"]
+    assert found[0]["distance_km"] < found[1]["distance_km"] < 30
 
 
 def test_animals_any_none_and_which():
@@ -127,3 +130,190 @@ def test_the_approval_of_an_unlisted_farm_is_hidden_even_if_it_matches():
     farm = listed_farm(name="Gammel")
     approve(farm).delete()
     assert names(search.Criteria()) == []
+
+
+# --- The page of results and its cards ------------------------------------------------------------
+
+
+def test_a_page_counts_every_farm_found_and_a_page_past_the_end_shows_the_last():
+    for n in range(25):
+        listed_farm(name=f"Gård {n:02}")
+    first = search.find(search.Criteria())
+    assert (first.count, first.number, first.num_pages, len(first.cards)) == (25, 1, 2, 20)
+    assert (first.has_previous, first.has_next, first.next_page_number) == (False, True, 2)
+    second = search.find(search.Criteria(), "2")
+    assert [card["name"] for card in second.cards] == [f"Gård {n:02}" for n in range(20, 25)]
+    assert (second.has_previous, second.has_next, second.previous_page_number) == (True, False, 1)
+    assert search.find(search.Criteria(), "9").number == 2  # past the end: the last page
+    for odd in ("0", "-3", "tre", None):
+        assert search.find(search.Criteria(), odd).number == 1
+
+
+def test_no_farm_found_is_one_empty_page():
+    listed_farm(name="Bergen", **BERGEN)
+    for page in (None, "3"):
+        found = search.find(search.Criteria(county="40"), page)
+        assert (found.count, found.number, found.num_pages, found.cards) == (0, 1, 1, [])
+
+
+def test_a_card_shows_the_offers_that_meet_the_search_with_their_groups_and_days():
+    farm = listed_farm(name="Solbakken", transport_offered=True, step_free_access=True, **SKIEN)
+    dementia = add_offer(farm, title="Dagtilbud demens", weekdays=(3, 1))
+    dementia.target_groups.add(search.TargetGroup.objects.get(code="eldre"))
+    add_offer(farm, title="Arbeidstrening", target_group="psykisk-helse-rus", area=ServiceArea.WORK, weekdays=(0,))
+    hidden = add_offer(farm, title="Ikke aktiv", weekdays=(1,))
+    hidden.is_active = False
+    hidden.save()
+
+    (card,) = search.find(search.Criteria(target_group="demens", weekdays=[1])).cards
+    groups = ", ".join(search.TargetGroup.objects.filter(code__in=["demens", "eldre"]).values_list("name", flat=True))
+    assert card["offers"] == [{"title": "Dagtilbud demens", "groups": groups, "days": "tirsdag, torsdag"}]
+    assert (card["municipality"], card["county"]) == ("Skien", "Telemark")
+    assert (card["transport_offered"], card["step_free_access"]) == (True, True)
+    assert card["url"] == reverse("catalogue:farm", args=[farm.pk])
+    assert card["distance_km"] is None
+
+    (card,) = search.find(search.Criteria()).cards
+    assert [offer["title"] for offer in card["offers"]] == ["Arbeidstrening", "Dagtilbud demens"]
+
+
+def test_a_card_shows_the_first_photo_and_the_animals_in_the_lists_order():
+    farm = listed_farm(name="Dyregården", animals=["sau", "hest", "hons"])
+    for order, alt in [(2, "Sauer"), (1, "Hester i sol"), (3, "Høner")]:
+        FarmPhoto.objects.create(
+            farm=farm, image=f"farms/{farm.pk}/{order}.png", alt_text=alt, sort_order=order, width=40 + order, height=30
+        )
+    (card,) = search.find(search.Criteria()).cards
+    first = FarmPhoto.objects.get(farm=farm, sort_order=1)
+    assert card["photo"] == {
+        "url": reverse("catalogue:photo_file", args=[farm.pk, first.pk]), "alt_text": "Hester i sol",
+        "width": first.width, "height": first.height,
+    }  # fmt: skip
+    assert card["animals"] == list(
+        Animal.objects.filter(code__in=["sau", "hest", "hons"]).values_list("name", flat=True)
+    )
+    assert search.find(search.Criteria(animals="hest")).cards[0]["photo"]["alt_text"] == "Hester i sol"
+
+
+def test_a_target_group_added_after_the_lists_were_read_is_named():
+    farm = listed_farm(name="Ny gruppe")
+    offer = add_offer(farm)
+    search.find(search.Criteria())  # reads and keeps the reference lists
+    group = search.TargetGroup.objects.create(code="ny", name="Ny målgruppe", sort_order=99)
+    offer.target_groups.add(group)
+    (card,) = search.find(search.Criteria()).cards
+    assert card["offers"][0]["groups"].endswith("Ny målgruppe")
+
+
+def test_the_distance_on_a_card_is_the_great_circle_distance_in_whole_km():
+    listed_farm(name="Porsgrunn-gården", **PORSGRUNN)
+    place = search.find_place("Skien")
+    (card,) = search.find(search.Criteria(place=place, radius_km=30)).cards
+    expected = geo.distance_km(place.latitude, place.longitude, PORSGRUNN["latitude"], PORSGRUNN["longitude"])
+    assert card["distance_km"] == round(expected)
+
+
+def test_the_map_gets_the_positions_of_the_farms_found_in_the_lists_order():
+    listed_farm(name="B", **SKIEN)
+    listed_farm(name="A", **PORSGRUNN)
+    listed_farm(name="C", **BERGEN)
+    assert [name for _pk, name, _lat, _lon in search.positions(search.Criteria(county="40"), 10)] == ["A", "B"]
+    assert len(search.positions(search.Criteria(), 2)) == 2
+
+
+# --- The search means what the ORM would say ------------------------------------------------------
+
+
+def orm_search(criteria):
+    """The search written with the ORM, from the rules it is made of (approval.models.listed() and
+    the models' relations): the hand-written SQL in search.py must find the same farms in the same order."""
+    farms = Farm.objects.filter(listed())
+    if criteria.filters_offers:
+        offers = ServiceOffer.objects.filter(farm=OuterRef("pk"), is_active=True)
+        if criteria.service_area:
+            offers = offers.filter(service_area=criteria.service_area)
+        if criteria.target_group:
+            offers = offers.filter(target_groups__code=criteria.target_group)
+        for weekday in criteria.weekdays:
+            offers = offers.filter(Exists(OfferDay.objects.filter(offer=OuterRef("pk"), weekday=weekday)))
+        farms = farms.filter(Exists(offers))
+    if criteria.county:
+        farms = farms.filter(municipality__county_id=criteria.county)
+    if criteria.municipality:
+        farms = farms.filter(municipality_id=criteria.municipality)
+    if criteria.transport:
+        farms = farms.filter(transport_offered=True)
+    if criteria.animals == search.ANIMALS_NONE:
+        farms = farms.filter(animals__isnull=True)
+    elif criteria.animals == search.ANIMALS_ANY:
+        farms = farms.filter(animals__isnull=False)
+    elif criteria.animals:
+        farms = farms.filter(animals__code=criteria.animals)
+    farms = list(farms.distinct().order_by("name", "pk"))
+    if criteria.place:
+        lat, lon = criteria.place.latitude, criteria.place.longitude
+        near = [(geo.distance_km(lat, lon, farm.latitude, farm.longitude), farm) for farm in farms]
+        farms = [farm for km, farm in sorted(near, key=lambda pair: pair[0]) if km <= criteria.radius_km]
+    return [farm.pk for farm in farms]
+
+
+def random_catalogue(seed=7):
+    rng = random.Random(seed)
+    groups = ["demens", "eldre", "psykisk-helse-rus", "barn-unge"]
+    places = [SKIEN, PORSGRUNN, BERGEN, {"municipality_id": "3403", "latitude": 60.79, "longitude": 11.07}]
+    for n in range(60):
+        place = rng.choice(places)
+        farm = listed_farm(
+            name=f"Gård {rng.choice('ABCDEFGH')}{n:02}",
+            municipality_id=place["municipality_id"],
+            latitude=place["latitude"] + rng.uniform(-0.4, 0.4),
+            longitude=place["longitude"] + rng.uniform(-0.6, 0.6),
+            transport_offered=rng.random() < 0.5,
+            animals=rng.sample(["hest", "sau", "hons", "storfe"], rng.randint(0, 2)),
+        )
+        for _ in range(rng.randint(0, 3)):
+            offer = add_offer(
+                farm, target_group=rng.choice(groups), area=rng.choice(list(ServiceArea.values)),
+                weekdays=sorted(rng.sample(range(5), rng.randint(1, 4))),
+            )  # fmt: skip
+            if rng.random() < 0.2:
+                offer.is_active = False
+                offer.save()
+        if rng.random() < 0.15:
+            farm.approval.status = rng.choice([ApprovalStatus.SUSPENDED, ApprovalStatus.REVOKED])
+            farm.approval.save()
+        elif rng.random() < 0.1:
+            farm.approval.valid_until = timezone.localdate() - datetime.timedelta(days=1)
+            farm.approval.save()
+
+
+CRITERIA = [
+    {},
+    {"target_group": "demens"},
+    {"target_group": "eldre", "weekdays": [1]},
+    {"weekdays": [0, 2]},
+    {"service_area": ServiceArea.WORK, "transport": True},
+    {"county": "40"},
+    {"county": "46", "animals": search.ANIMALS_NONE},
+    {"municipality": "4003"},
+    {"animals": search.ANIMALS_ANY, "transport": True},
+    {"animals": "hest"},
+    {"place": "Skien", "radius_km": 30},
+    {"place": "Skien", "radius_km": 100, "target_group": "demens", "weekdays": [1]},
+    {"place": "Bergen", "radius_km": 50, "animals": "sau"},
+    {"place": "Hamar", "radius_km": 20, "county": "34"},
+]
+
+
+@pytest.mark.parametrize("given", CRITERIA)
+def test_the_search_finds_what_the_orm_finds(given):
+    random_catalogue()
+    given = dict(given)
+    if "place" in given:
+        given["place"] = search.find_place(given["place"])
+    criteria = search.Criteria(**given)
+    expected = orm_search(criteria)
+    found = search.find(criteria, per_page=100)
+    assert [card["pk"] for card in found.cards] == expected
+    assert found.count == len(expected)
+    assert [pk for pk, *_rest in search.positions(criteria, 100)] == expected
