@@ -219,7 +219,7 @@ def build(seed=SEED, farms=FARMS, offers=OFFERS, log=print):
     from django.utils import timezone
 
     from tunet.accounts.models import Organisation, OrganisationKind
-    from tunet.approval.models import Approval
+    from tunet.approval.models import Approval, sync_listings
     from tunet.catalogue.models import Animal, Farm, OfferDay, ServiceOffer, TargetGroup
     from tunet.core.models import Municipality, PostalCode
 
@@ -266,6 +266,7 @@ def build(seed=SEED, farms=FARMS, offers=OFFERS, log=print):
             ],
             batch_size=BATCH,
         )  # fmt: skip
+        sync_listings()  # bulk_create() does not call Approval.save()
         FarmAnimal = Farm.animals.through
         FarmAnimal.objects.bulk_create(
             [

@@ -4,6 +4,11 @@ Same filters and the same order as the catalogue (tunet/catalogue/search.py) for
 parameters, but none of the rest: no form, no count, no pager, no offers, animals or photos on
 the cards, no page frame. What the catalogue costs above this is what its features cost.
 
+The floor is written the plain Django way: the ORM, the approval joined for the listing rule
+(approval.models.listed()). The catalogue's own search is hand-written SQL whose plans
+PostgreSQL keeps, reading the listing from the farm (Farm.listed_until), so its one query for
+the page is cheaper than the floor's; tests/test_benchmark.py holds both to the same farms.
+
 The place (`sted`) is looked up in the municipalities, which are read once per process, so a
 request runs exactly one query. The bench only uses municipality names; a postcode or post town
 falls back to the catalogue's own lookup, an extra query.

@@ -1,13 +1,15 @@
 """`make bench`: catalogue search on PostgreSQL against its floor and the Django admin, served by gunicorn.
 
     python -m benchmark.run [--rebuild] [--workers 3] [--clients 8] [--duration 8] [--rounds 3]
-                            [--requests 300] [--warmup 3] [--gc-between-requests] [--strict]
+                            [--requests 300] [--warmup 3] [--page-cache] [--gc-between-requests] [--strict]
 
 1. Builds the synthetic national data set (benchmark/dataset.py) in the database tunet_bench,
    unless it already holds it (--rebuild forces a new one), migrates, VACUUM ANALYZE.
 2. Collects the static files into .bench/static and starts gunicorn (sync workers) on a free
    loopback port with production settings (DEBUG off) plus benchmark.settings: a Server-Timing
-   header with the time Django spent, and the floor view at /bench/floor/.
+   header with the time Django spent, and the floor view at /bench/floor/. The catalogue's page
+   cache is off, so every request makes its search anew (the bench repeats a few searches, which
+   the cache would answer from memory); --page-cache measures it on, as production runs it.
 3. Checks that the catalogue and the floor show the same farms for every URL, logs in to the admin.
 4. Latency: for every endpoint and scenario, `--requests` sequential requests; median and p95
    of the server time (Server-Timing) and of the time the client saw.
@@ -77,6 +79,11 @@ def parse_args(argv):
     parser.add_argument("--requests", type=int, default=300, help="sequential requests per scenario (default 300)")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load per endpoint first (default 3)")
     parser.add_argument(
+        "--page-cache",
+        action="store_true",
+        help="keep the catalogue's page cache on (CATALOGUE_CACHE_SECONDS=60, as in production)",
+    )
+    parser.add_argument(
         "--gc-between-requests",
         action="store_true",
         help="experiment: gunicorn with benchmark/gunicorn_gc.py (garbage collection between requests)",
@@ -85,8 +92,9 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def bench_env(database_url):
+def bench_env(database_url, page_cache=False):
     return {
+        "CATALOGUE_CACHE_SECONDS": "60" if page_cache else "0",
         "DJANGO_SETTINGS_MODULE": "benchmark.settings",
         "TUNET_URLCONF": "benchmark.urls",
         "DATABASE_URL": database_url,
@@ -540,6 +548,11 @@ def report(results):
         f"{results['environment']['cpus']} CPUs, load generator on the same machine"
         + (", GC between requests (benchmark/gunicorn_gc.py)." if results["config"]["gc_between_requests"] else ".")
     )
+    lines.append(
+        "The catalogue's page cache is on (--page-cache): repeated searches come from memory."
+        if results["config"]["page_cache"]
+        else "The catalogue's page cache is off: every request makes its search anew."
+    )
     environment = results["environment"]
     others, steal = environment["cpu_share_others"], environment["cpu_share_steal"]
     lines.append(
@@ -629,7 +642,7 @@ def main(argv=None):
     load_before = os.getloadavg()
     if load_before[0] > BUSY_LOAD:
         print(f"Warning: the machine is busy (load {load_before[0]:.2f}); the numbers will be noisy.")
-    env = bench_env(database_url)
+    env = bench_env(database_url, args.page_cache)
     os.environ.update(env)
     password, counts, scenarios = prepare_data(database_url, args.rebuild)
 
@@ -678,7 +691,7 @@ def main(argv=None):
         "config": {
             "workers": args.workers, "clients": args.clients, "duration_s": args.duration, "rounds": args.rounds,
             "requests": args.requests, "warmup_s": args.warmup, "database": dataset.database_name(database_url),
-            "gc_between_requests": args.gc_between_requests,
+            "gc_between_requests": args.gc_between_requests, "page_cache": args.page_cache,
         },
         "environment": {
             "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),

@@ -16,7 +16,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,10 +36,18 @@ class ApprovalStatus(models.TextChoices):
 def listed(today=None):
     """The condition on a farm query for a valid approval: the one that lets a farm be listed.
 
-    Approval.is_valid() is the same rule for one approval already in memory.
+    Approval.is_valid() is the same rule for one approval already in memory; Farm.listed_until
+    >= today the same rule written on the farm, for the catalogue's search.
     """
     today = today or timezone.localdate()
     return Q(approval__status=ApprovalStatus.APPROVED, approval__valid_until__gte=today)
+
+
+def sync_listings():
+    """Every farm's listed_until from its approval, in one statement: after approvals are written
+    in bulk (demo data, the benchmark's data set), and daily, should one ever be written without save()."""
+    approved = Approval.objects.filter(farm=OuterRef("pk"), status=ApprovalStatus.APPROVED).values("valid_until")
+    return Farm.objects.update(listed_until=Subquery(approved[:1]))
 
 
 class Approval(models.Model):
@@ -65,6 +73,19 @@ class Approval(models.Model):
 
     def __str__(self):
         return f"{self.farm}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Farm.objects.filter(pk=self.farm_id).update(listed_until=self.listed_until)
+
+    def delete(self, *args, **kwargs):
+        Farm.objects.filter(pk=self.farm_id).update(listed_until=None)
+        return super().delete(*args, **kwargs)
+
+    @property
+    def listed_until(self):
+        """What Farm.listed_until holds for this approval."""
+        return self.valid_until if self.status == ApprovalStatus.APPROVED else None
 
     def is_valid(self, today=None):
         today = today or timezone.localdate()

@@ -34,6 +34,7 @@ def run_daily(today=None):
             "suspended": suspend_for_overdue_deviations(today),
             "lapsed": lapse_expired(today),
             "reminded": remind(today),
+            "listings_checked": models.sync_listings(),
         }
 
 

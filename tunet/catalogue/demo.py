@@ -25,7 +25,7 @@ from stdnum.no import orgnr
 
 from tunet.accounts.demo import DEMO_PASSWORD
 from tunet.accounts.models import Membership, Organisation, OrganisationKind, Role, User
-from tunet.approval.models import Approval, ApprovalStatus
+from tunet.approval.models import Approval, ApprovalStatus, sync_listings
 from tunet.core.models import PostalCode
 
 from . import reference
@@ -757,6 +757,7 @@ def load(organisations):
             )
         )
     Approval.objects.bulk_create(approvals)
+    sync_listings()  # bulk_create() does not call Approval.save()
 
     # Farmers who log in to three more of the demo farms.
     for email, full_name, phone, key in FARMER_LOGINS:

@@ -107,6 +107,10 @@ class Farm(models.Model):
     contact_email = models.EmailField(_("e-mail address"), blank=True)
     website = models.URLField(_("website"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The last day the farm may be listed: its approval's valid-until while the approval is
+    # approved, else empty. Written only by the approval (approval.models: Approval.save() and
+    # sync_listings()), so that the catalogue's search reads the farm alone, without a join.
+    listed_until = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]

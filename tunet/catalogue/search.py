@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from tunet.approval.models import ApprovalStatus
 from tunet.core import geo
 from tunet.core.models import County, Municipality, PostalCode
 
@@ -304,7 +303,7 @@ SELECT_FARMS = """
     SELECT * FROM (
         SELECT f.id, f.name, f.municipality_id, f.latitude, f.longitude, f.transport_offered, f.step_free_access,
                {nearness} AS nearness{total}
-        FROM catalogue_farm f JOIN approval_approval ap ON ap.farm_id = f.id
+        FROM catalogue_farm f
         WHERE {where}
     ) found
     ORDER BY {order} LIMIT %s OFFSET %s
@@ -348,9 +347,10 @@ def _offer_conditions(criteria, offer="o"):
 
 
 def _farm_conditions(criteria, today):
-    """The WHERE clause for listed farms (a valid approval: approval.models.listed()) that meet the criteria."""
-    conditions = ["ap.status = %s", "ap.valid_until >= %s"]
-    params = [ApprovalStatus.APPROVED, connection.ops.adapt_datefield_value(today or timezone.localdate())]
+    """The WHERE clause for listed farms that meet the criteria. Listed: a valid approval, which the
+    approval writes on the farm as listed_until (the rule is approval.models.listed())."""
+    conditions = ["f.listed_until >= %s"]
+    params = [connection.ops.adapt_datefield_value(today or timezone.localdate())]
     if criteria.filters_offers:
         offer_conditions, offer_params = _offer_conditions(criteria)
         conditions.append(
@@ -407,7 +407,7 @@ def _farm_rows(criteria, limit, offset=0, today=None, count=True):
 
 def _count(criteria, today=None):
     where, params = _farm_conditions(criteria, today)
-    sql = "SELECT COUNT(*) FROM catalogue_farm f JOIN approval_approval ap ON ap.farm_id = f.id WHERE " + where
+    sql = "SELECT COUNT(*) FROM catalogue_farm f WHERE " + where
     return _fetch(sql, params)[0][0]
 
 

@@ -306,3 +306,33 @@ def test_the_daily_command_enqueues_the_daily_task_for_the_worker(settings):
     call_command("daily_tasks")
     queued = DBTaskResult.objects.get(task_path="tunet.approval.tasks.run_daily")
     assert queued.status == "READY"
+
+
+def listed_until(farm):
+    return Farm.objects.values_list("listed_until", flat=True).get(pk=farm.pk)
+
+
+def test_the_farm_carries_its_listing_through_every_change_of_the_approval():
+    s = scheme()
+    assert listed_until(s.farm) is None
+    approved(s)
+    valid_until = s.farm.approval.valid_until
+    assert listed_until(s.farm) == valid_until
+    actions._set_status(s.farm.approval, ApprovalStatus.SUSPENDED, None, "Avvik etter fristen")
+    assert listed_until(s.farm) is None
+    actions._set_status(s.farm.approval, ApprovalStatus.APPROVED, None, "")
+    assert listed_until(s.farm) == valid_until
+    # Expiry needs no write: listed_until is the last listed day, as listed() says.
+    assert Farm.objects.filter(listed(valid_until)).exists()
+    assert not Farm.objects.filter(listed(valid_until + datetime.timedelta(days=1))).exists()
+    s.farm.approval.delete()
+    assert listed_until(s.farm) is None
+
+
+def test_the_daily_task_puts_right_a_listing_written_around_save():
+    s = scheme()
+    approved(s)
+    type(s.farm.approval).objects.filter(farm=s.farm).update(status=ApprovalStatus.REVOKED)
+    assert listed_until(s.farm) is not None  # update() does not call save()
+    tasks.run_daily.call()
+    assert listed_until(s.farm) is None
