@@ -20,7 +20,9 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 def test_from_self_audit_to_approval_and_the_catalogue(page, demo_data):
     farm = Farm.objects.get(provider=demo_data["elvetun"])
     # Elvetun is new in the scheme: not yet approved, so not in the catalogue.
-    Approval.objects.filter(farm=farm).update(status=ApprovalStatus.PENDING, valid_until=None, reason="")
+    approval = Approval.objects.get(farm=farm)
+    approval.status, approval.valid_until, approval.reason = ApprovalStatus.PENDING, None, ""
+    approval.save()
     farmer = Membership.objects.get(user__email="gardbruker4@tunet.example", role=Role.FARMER)
 
     log_in(page, "gardbruker4@tunet.example")

@@ -9,3 +9,7 @@ class ApprovalAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["farm__name"]
     autocomplete_fields = ["farm"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # An approval belongs to its farm; moving it would leave the first farm listed (Farm.listed_until).
+        return ["farm"] if obj is not None else []

@@ -15,8 +15,10 @@ The life of a farm's approval:
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,10 +46,21 @@ def listed(today=None):
 
 
 def sync_listings():
-    """Every farm's listed_until from its approval, in one statement: after approvals are written
-    in bulk (demo data, the benchmark's data set), and daily, should one ever be written without save()."""
-    approved = Approval.objects.filter(farm=OuterRef("pk"), status=ApprovalStatus.APPROVED).values("valid_until")
-    return Farm.objects.update(listed_until=Subquery(approved[:1]))
+    """Put right every farm whose listed_until differs from its approval: after approvals are
+    written in bulk (demo data, the benchmark's data set), and daily, should one ever be written
+    without save(). Only the farms found wrong are written, so a change made meanwhile to another
+    farm is never overwritten with what was read before it. Returns how many were put right."""
+    approved = Approval.objects.filter(farm=OuterRef("pk"), status=ApprovalStatus.APPROVED).values("valid_until")[:1]
+    wrong = [
+        pk
+        for pk, listed_until, should in Farm.objects.annotate(should=Subquery(approved)).values_list(
+            "pk", "listed_until", "should"
+        )
+        if listed_until != should
+    ]
+    if wrong:
+        Farm.objects.filter(pk__in=wrong).update(listed_until=Subquery(approved))
+    return len(wrong)
 
 
 class Approval(models.Model):
@@ -75,12 +88,9 @@ class Approval(models.Model):
         return f"{self.farm}: {self.get_status_display()}"
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Farm.objects.filter(pk=self.farm_id).update(listed_until=self.listed_until)
-
-    def delete(self, *args, **kwargs):
-        Farm.objects.filter(pk=self.farm_id).update(listed_until=None)
-        return super().delete(*args, **kwargs)
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            Farm.objects.filter(pk=self.farm_id).update(listed_until=self.listed_until)
 
     @property
     def listed_until(self):
@@ -90,6 +100,12 @@ class Approval(models.Model):
     def is_valid(self, today=None):
         today = today or timezone.localdate()
         return self.status == ApprovalStatus.APPROVED and self.valid_until is not None and self.valid_until >= today
+
+
+@receiver(post_delete, sender=Approval, dispatch_uid="approval-unlists-farm")
+def unlist_farm(instance, **_kwargs):
+    """A farm without an approval is not listed; also when approvals are deleted in bulk (the admin)."""
+    Farm.objects.filter(pk=instance.farm_id).update(listed_until=None)
 
 
 class ApprovalEvent(models.Model):

@@ -34,7 +34,7 @@ def run_daily(today=None):
             "suspended": suspend_for_overdue_deviations(today),
             "lapsed": lapse_expired(today),
             "reminded": remind(today),
-            "listings_checked": models.sync_listings(),
+            "listings_put_right": models.sync_listings(),
         }
 
 

@@ -131,6 +131,17 @@ class Farm(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # An edit of the profile must not write back the listed_until it read: the approval may
+        # have changed it meanwhile.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "listed_until"
+            ]
+        super().save(*args, **kwargs)
+
 
 class ServiceOffer(models.Model):
     """One service a farm offers: for whom, what, on which weekdays and how many places."""

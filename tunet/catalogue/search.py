@@ -16,7 +16,6 @@ import psycopg
 from django import forms
 from django.core.cache import cache
 from django.db import connection
-from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -31,6 +30,7 @@ RADIUS_CHOICES = [(10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km"), (1
 ANIMALS_ANY = "med"
 ANIMALS_NONE = "uten"
 REFERENCE_KEY = "catalogue:reference-choices"
+MAX_PAGE = 1_000_000
 REFERENCE_CACHE_SECONDS = 300
 MUNICIPALITY_COLUMNS = ("number", "name", "county_id", "county__name", "latitude", "longitude")
 
@@ -44,12 +44,17 @@ def reference_choices():
             "target_groups": list(TargetGroup.objects.values_list("id", "code", "name")),
             "animals": list(Animal.objects.values_list("id", "code", "name")),
             "counties": list(County.objects.order_by("name").values_list("number", "name")),
-            "municipalities": list(Municipality.objects.order_by("name").values_list(*MUNICIPALITY_COLUMNS)),
+            "municipalities": list(Municipality.objects.order_by("name", "number").values_list(*MUNICIPALITY_COLUMNS)),
             # Tells the prepared fields and remembered selects that the lists have been read anew.
             "stamp": time.time_ns(),
         }
         cache.set(REFERENCE_KEY, choices, REFERENCE_CACHE_SECONDS)
     return choices
+
+
+def forget_reference_lists(**_signal_kwargs):
+    """A target group, animal, municipality or county was changed: read the lists anew (signals.py)."""
+    cache.delete(REFERENCE_KEY)
 
 
 def _frozen(value):
@@ -70,8 +75,11 @@ class Remembered:
 
     rendered = {}
     MAX_REMEMBERED = 2000
+    MAX_VALUE_LENGTH = 100  # what people type in is kept only while it is short
 
     def render(self, name, value, attrs=None, renderer=None):
+        if isinstance(value, str) and len(value) > self.MAX_VALUE_LENGTH:
+            return super().render(name, value, attrs, renderer)
         # Choices from the reference lists carry the stamp of that reading; hashing 357 of them
         # on every render would cost about as much as rendering them.
         stamp = getattr(self, "choices_stamp", None)
@@ -259,8 +267,12 @@ def lookups():
         by_county = defaultdict(list)
         for number, _name, county, *_rest in rows:
             by_county[county].append(number)
+        place_by_name = {}
+        for _number, name, _county, _county_name, lat, lon in rows:
+            # Two municipalities share a name (Herøy, Våler): the one with the lower number, always.
+            place_by_name.setdefault(name.casefold(), Place(name, lat, lon))
         made = {
-            "place_by_name": {name.casefold(): Place(name, lat, lon) for _n, name, _c, _cn, lat, lon in rows},
+            "place_by_name": place_by_name,
             "municipality_by_number": {number: (name, county) for number, name, _c, county, _lat, _lon in rows},
             "municipalities_by_county": dict(by_county),
             "group_by_id": {pk: (n, name) for n, (pk, _code, name) in enumerate(choices["target_groups"])},
@@ -424,9 +436,10 @@ def _cursor():
     is always the same text. Wrapped as Django wraps its own, so query counts and timings see it."""
     if connection.vendor != "postgresql":
         return connection.cursor()
+    # As connection.cursor() does: a kept connection that failed its health check is replaced.
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
-    wrapper = CursorDebugWrapper if connection.queries_logged else CursorWrapper
-    return wrapper(psycopg.Cursor(connection.connection), connection)
+    return connection._prepare_cursor(psycopg.Cursor(connection.connection))
 
 
 def _in(values):
@@ -478,7 +491,7 @@ def find(criteria, page=None, per_page=20, today=None):
     """The page of farms (by number, as the URL gives it: anything odd is page one, past the end the
     last page) that meet the criteria, nearest first when a place is given, else by name."""
     try:
-        number = max(1, int(page))
+        number = min(max(1, int(page)), MAX_PAGE)  # past any real end, and the offset stays an integer SQL takes
     except (TypeError, ValueError):
         number = 1
     rows = _farm_rows(criteria, per_page, (number - 1) * per_page, today)
@@ -547,9 +560,8 @@ def cards(rows, criteria):
     farm_url, photo_url = url_pattern("catalogue:farm", 1), url_pattern("catalogue:photo_file", 2)
     by_farm = {}
     for pk, name, municipality, _lat, _lon, transport, step_free, nearness, *_total in rows:
-        municipality_name, county_name = reference["municipality_by_number"].get(municipality, ("", ""))
         by_farm[pk] = {
-            "pk": pk, "name": name, "url": farm_url.format(pk), "place": f"{municipality_name}, {county_name}",
+            "pk": pk, "name": name, "url": farm_url.format(pk), "place": municipality,  # its number, until below
             "distance_km": None if nearness is None else round(_km(nearness)),
             "transport_offered": bool(transport), "step_free_access": bool(step_free),
             "offers": [], "animals": [], "photo": None,
@@ -560,8 +572,9 @@ def cards(rows, criteria):
         CARD_DETAILS.format(farms=farms, offer_conditions=" AND ".join(conditions)),
         [*farm_params, *farm_params, *params, *farm_params, *farm_params, *farm_params],
     )
-    if not all(value in reference[f"{kind}_by_id"] for kind, _owner, value, *_rest in details if kind in NAMED):
-        # A target group or animal added since the lists were read: read them anew.
+    known = all(value in reference[f"{kind}_by_id"] for kind, _owner, value, *_rest in details if kind in NAMED)
+    if not known or not all(card["place"] in reference["municipality_by_number"] for card in by_farm.values()):
+        # A target group, animal or municipality added since the lists were read: read them anew.
         cache.delete(REFERENCE_KEY)
         reference = lookups()
     offers, photos, groups, days = [], [], defaultdict(list), defaultdict(list)
@@ -569,11 +582,11 @@ def cards(rows, criteria):
         if kind == "offer":
             offers.append((number, owner, value, text))
         elif kind == "group":
-            groups[owner].append(reference["group_by_id"][value])
+            groups[owner].append(reference["group_by_id"].get(value, (0, "")))
         elif kind == "days":
             days[owner] = [day for day in range(7) if value >> day & 1]
         elif kind == "animal":
-            by_farm[owner]["animals"].append(reference["animal_by_id"][value])
+            by_farm[owner]["animals"].append(reference["animal_by_id"].get(value, (0, "")))
         else:
             photos.append((number, value, owner, text, width, height))
     days_label, day_names = gettext("Days:"), {day: str(label).lower() for day, label in Weekday.choices}
@@ -587,6 +600,7 @@ def cards(rows, criteria):
             "url": photo_url.format(farm_id, photo_id), "alt_text": alt_text, "width": width, "height": height
         }  # fmt: skip
     for card in by_farm.values():
+        card["place"] = "{}, {}".format(*reference["municipality_by_number"].get(card["place"], ("", "")))
         card["animals"] = [name for _order, name in sorted(card["animals"])]
         if card["distance_km"] is not None:
             card["place"] += " · " + gettext("%(km)s km away") % {"km": card["distance_km"]}

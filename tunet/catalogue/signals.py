@@ -1,11 +1,14 @@
-"""Any change to what the catalogue shows gives it a new version (page_cache.py)."""
+"""Any change to what the catalogue shows gives it a new version (page_cache.py); a change to the
+reference lists makes the search read them anew (search.py)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from tunet.approval.models import Approval
+from tunet.core.models import County, Municipality
 
-from .models import Farm, FarmPhoto, OfferDay, ServiceOffer
+from .models import Animal, Farm, FarmPhoto, OfferDay, ServiceOffer, TargetGroup
 from .page_cache import bump_version
+from .search import forget_reference_lists
 
 
 def connect():
@@ -19,3 +22,8 @@ def connect():
         ServiceOffer.languages.through,
     ):
         m2m_changed.connect(bump_version, sender=through, dispatch_uid=f"catalogue-version-m2m-{through.__name__}")
+    for model in (TargetGroup, Animal, Municipality, County):
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            uid = f"{name}-{model.__name__}"
+            signal.connect(forget_reference_lists, sender=model, dispatch_uid=f"catalogue-lists-{uid}")
+            signal.connect(bump_version, sender=model, dispatch_uid=f"catalogue-version-{uid}")

@@ -334,5 +334,24 @@ def test_the_daily_task_puts_right_a_listing_written_around_save():
     approved(s)
     type(s.farm.approval).objects.filter(farm=s.farm).update(status=ApprovalStatus.REVOKED)
     assert listed_until(s.farm) is not None  # update() does not call save()
-    tasks.run_daily.call()
+    assert tasks.run_daily.call()["listings_put_right"] == 1
+    assert listed_until(s.farm) is None
+    assert tasks.run_daily.call()["listings_put_right"] == 0
+
+
+def test_an_edit_of_the_farm_does_not_write_back_the_listing_it_read():
+    s = scheme()
+    approved(s)
+    farm = Farm.objects.get(pk=s.farm.pk)  # read by the farmer's edit form
+    actions._set_status(s.farm.approval, ApprovalStatus.REVOKED, None, "Trukket tilbake")
+    farm.description = "Ny beskrivelse"
+    farm.save()
+    assert listed_until(farm) is None
+    assert Farm.objects.get(pk=farm.pk).description == "Ny beskrivelse"
+
+
+def test_approvals_deleted_in_bulk_unlist_their_farms():
+    s = scheme()
+    approved(s)
+    type(s.farm.approval).objects.filter(farm=s.farm).delete()
     assert listed_until(s.farm) is None

@@ -146,6 +146,7 @@ def test_a_page_counts_every_farm_found_and_a_page_past_the_end_shows_the_last()
     assert [card["name"] for card in second.cards] == [f"Gård {n:02}" for n in range(20, 25)]
     assert (second.has_previous, second.has_next, second.previous_page_number) == (True, False, 1)
     assert search.find(search.Criteria(), "9").number == 2  # past the end: the last page
+    assert search.find(search.Criteria(), str(10**30)).number == 2  # however far past
     for odd in ("0", "-3", "tre", None):
         assert search.find(search.Criteria(), odd).number == 1
 
