@@ -306,8 +306,8 @@ class Criteria:
 # as SQL here rather than built by the ORM: building and compiling the ORM's query took longer
 # than the database took to answer it (benchmark/, issue 4). The SQL is plain and runs as it is
 # on PostgreSQL and SQLite (Django gives SQLite the math functions). One query finds the page of
-# farms and counts them all (COUNT(*) OVER ()); four more read what the page's cards show.
-# test_search.py holds every filter to its meaning.
+# farms and counts them all (COUNT(*) OVER ()); one more reads what the page's cards show
+# (CARD_DETAILS). test_search.py holds every filter to what the ORM would find.
 
 # The count runs inside a subquery: the database must then read every farm found before it sorts
 # and cuts the page, instead of walking the name index in the hope of stopping after 20 rows.
