@@ -75,7 +75,7 @@ def test_the_floor_runs_one_query(client):
 def test_the_floor_shows_the_catalogues_first_page(client, query):
     form = search.SearchForm(QueryDict(query))
     form.is_valid()
-    expected = [card["pk"] for card in search.find(form.criteria(), per_page=floor.PAGE_SIZE).cards]
+    expected = [card["pk"] for card in search.find(form.criteria(), per_page=floor.PAGE_SIZE).object_list]
     assert expected or query == "omrade=work&dyr=med"
     assert floor_ids(client, query) == expected
 

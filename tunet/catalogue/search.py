@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import psycopg
 from django import forms
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -128,43 +129,39 @@ class SharedChoiceField(forms.ChoiceField):
         return result
 
 
-_prepared_fields = {}
-
-
 def reference_fields():
     """The search form's list fields with their choices, made once per reading of the lists."""
-    choices = reference_choices()
-    fields = _prepared_fields.get(choices["stamp"])
-    if fields is None:
-        any_ = [("", _("All"))]
-        fields = {
-            "omrade": (_("Service area"), any_ + list(ServiceArea.choices)),
-            "malgruppe": (_("Target group"), any_ + [(code, name) for _id, code, name in choices["target_groups"]]),
-            "fylke": (_("County"), any_ + choices["counties"]),
-            "kommune": (
-                _("Municipality"),
-                any_ + [(number, name) for number, name, *_rest in choices["municipalities"]],
-            ),
-            "dyr": (
-                _("Animals"),
-                [
-                    ("", _("No matter")),
-                    (ANIMALS_ANY, _("With animals")),
-                    (ANIMALS_NONE, _("Without animals")),
-                    (_("Which animals"), [(code, name) for _id, code, name in choices["animals"]]),
-                ],
-            ),
-        }
-        fields = {
-            name: SharedChoiceField(
-                label=label, required=False, choices=options, widget=RememberedSelect(attrs={"class": "ds-input"})
-            )
-            for name, (label, options) in fields.items()
-        }
-        for field in fields.values():
-            field.widget.choices_stamp = choices["stamp"]
-        _prepared_fields.clear()
-        _prepared_fields[choices["stamp"]] = fields
+    return lookups()["fields"]
+
+
+def _fields(choices):
+    any_ = [("", _("All"))]
+    fields = {
+        "omrade": (_("Service area"), any_ + list(ServiceArea.choices)),
+        "malgruppe": (_("Target group"), any_ + [(code, name) for _id, code, name in choices["target_groups"]]),
+        "fylke": (_("County"), any_ + choices["counties"]),
+        "kommune": (
+            _("Municipality"),
+            any_ + [(number, name) for number, name, *_rest in choices["municipalities"]],
+        ),
+        "dyr": (
+            _("Animals"),
+            [
+                ("", _("No matter")),
+                (ANIMALS_ANY, _("With animals")),
+                (ANIMALS_NONE, _("Without animals")),
+                (_("Which animals"), [(code, name) for _id, code, name in choices["animals"]]),
+            ],
+        ),
+    }
+    fields = {
+        name: SharedChoiceField(
+            label=label, required=False, choices=options, widget=RememberedSelect(attrs={"class": "ds-input"})
+        )
+        for name, (label, options) in fields.items()
+    }
+    for field in fields.values():
+        field.widget.choices_stamp = choices["stamp"]
     return fields
 
 
@@ -257,9 +254,9 @@ _lookups = {}
 
 
 def lookups():
-    """The reference lists as the search needs them, made once per reading of the lists: the
-    municipalities by name (as Places), by number (name and county's name) and by county, the
-    target groups' (group) and animals' names by id, in the lists' order."""
+    """The reference lists as the search needs them, made once per reading of the lists: the form's
+    list fields, the municipalities by name (as Places), by number (name and county's name) and by
+    county, the target groups' (group) and animals' names by id, in the lists' order."""
     choices = reference_choices()
     made = _lookups.get(choices["stamp"])
     if made is None:
@@ -272,6 +269,7 @@ def lookups():
             # Two municipalities share a name (Herøy, Våler): the one with the lower number, always.
             place_by_name.setdefault(name.casefold(), Place(name, lat, lon))
         made = {
+            "fields": _fields(choices),
             "place_by_name": place_by_name,
             "municipality_by_number": {number: (name, county) for number, name, _c, county, _lat, _lon in rows},
             "municipalities_by_county": dict(by_county),
@@ -320,8 +318,7 @@ SELECT_FARMS = """
     ) found
     ORDER BY {order} LIMIT %s OFFSET %s
 """
-# Distance from a place by the haversine formula, kept as its inner term `a`: it grows with the
-# distance, so the database filters and sorts by it without asin(); Python turns it into km.
+# Distance from a place by the haversine formula, kept as its inner term `a` (geo.km_from_term()).
 NEARNESS = (
     "(POWER(SIN((RADIANS(f.latitude) - %s) / 2), 2)"
     " + %s * COS(RADIANS(f.latitude)) * POWER(SIN((RADIANS(f.longitude) - %s) / 2), 2))"
@@ -333,27 +330,21 @@ def _nearness(place):
     return [phi, math.cos(phi), math.radians(place.longitude)]
 
 
-def _km(nearness):
-    return 2 * geo.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(max(nearness, 0.0))))
-
-
-def _offer_conditions(criteria, offer="o"):
-    """The offer filters on the offer table under the alias `offer`: all must hold for the same offer."""
-    conditions, params = [f"{offer}.is_active = %s"], [True]
+def _offer_conditions(criteria):
+    """The offer filters on the offer table `o`: all must hold for the same offer."""
+    conditions, params = ["o.is_active = %s"], [True]
     if criteria.service_area:
-        conditions.append(f"{offer}.service_area = %s")
+        conditions.append("o.service_area = %s")
         params.append(criteria.service_area)
     if criteria.target_group:
         conditions.append(
             "EXISTS (SELECT 1 FROM catalogue_serviceoffer_target_groups og"
-            f" WHERE og.serviceoffer_id = {offer}.id"
+            " WHERE og.serviceoffer_id = o.id"
             " AND og.targetgroup_id = (SELECT g.id FROM catalogue_targetgroup g WHERE g.code = %s))"
         )
         params.append(criteria.target_group)
     for weekday in criteria.weekdays:
-        conditions.append(
-            f"EXISTS (SELECT 1 FROM catalogue_offerday d WHERE d.offer_id = {offer}.id AND d.weekday = %s)"
-        )
+        conditions.append("EXISTS (SELECT 1 FROM catalogue_offerday d WHERE d.offer_id = o.id AND d.weekday = %s)")
         params.append(weekday)
     return conditions, params
 
@@ -400,8 +391,7 @@ def _farm_conditions(criteria, today):
             criteria.place.latitude, criteria.place.longitude, criteria.radius_km
         )
         conditions += ["f.latitude BETWEEN %s AND %s", "f.longitude BETWEEN %s AND %s", f"{NEARNESS} <= %s"]
-        limit = math.sin(criteria.radius_km / (2 * geo.EARTH_RADIUS_KM)) ** 2
-        params += [min_lat, max_lat, min_lon, max_lon, *_nearness(criteria.place), limit]
+        params += [min_lat, max_lat, min_lon, max_lon, *_nearness(criteria.place), geo.term_for_km(criteria.radius_km)]
     return " AND ".join(conditions), params
 
 
@@ -457,36 +447,6 @@ def positions(criteria, limit, today=None):
     return [(pk, name, lat, lon) for pk, name, _municipality, lat, lon, *_rest in rows]
 
 
-@dataclass
-class Results:
-    """One page of farms found, as cards, with what the pager needs."""
-
-    cards: list
-    count: int
-    number: int
-    per_page: int
-
-    @property
-    def num_pages(self):
-        return max(1, -(-self.count // self.per_page))
-
-    @property
-    def has_previous(self):
-        return self.number > 1
-
-    @property
-    def has_next(self):
-        return self.number < self.num_pages
-
-    @property
-    def previous_page_number(self):
-        return self.number - 1
-
-    @property
-    def next_page_number(self):
-        return self.number + 1
-
-
 def find(criteria, page=None, per_page=20, today=None):
     """The page of farms (by number, as the URL gives it: anything odd is page one, past the end the
     last page) that meet the criteria, nearest first when a place is given, else by name."""
@@ -504,7 +464,8 @@ def find(criteria, page=None, per_page=20, today=None):
             rows = _farm_rows(criteria, per_page, (number - 1) * per_page, today)
         else:
             number = 1
-    return Results(cards=cards(rows, criteria), count=count, number=number, per_page=per_page)
+    # Django's page and pager, told the count the query gave: they ask nothing more of the database.
+    return Page(cards(rows, criteria), number, Paginator(range(count), per_page))
 
 
 # --- What a result card shows -------------------------------------------------------------------
@@ -562,7 +523,7 @@ def cards(rows, criteria):
     for pk, name, municipality, _lat, _lon, transport, step_free, nearness, *_total in rows:
         by_farm[pk] = {
             "pk": pk, "name": name, "url": farm_url.format(pk), "place": municipality,  # its number, until below
-            "distance_km": None if nearness is None else round(_km(nearness)),
+            "distance_km": None if nearness is None else round(geo.km_from_term(nearness)),
             "transport_offered": bool(transport), "step_free_access": bool(step_free),
             "offers": [], "animals": [], "photo": None,
         }  # fmt: skip

@@ -16,8 +16,17 @@ def distance_km(lat1, lon1, lat2, lon2):
     """Great-circle distance by the haversine formula."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    return km_from_term(math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2)
+
+
+def km_from_term(a):
+    """The distance for the haversine formula's inner term `a`, which grows with the distance: a
+    query can filter and sort by `a` (up to term_for_km(radius)) and leave asin() to Python."""
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(max(a, 0.0))))
+
+
+def term_for_km(km):
+    return math.sin(km / (2 * EARTH_RADIUS_KM)) ** 2
 
 
 def distance_expression(lat, lon, lat_field="latitude", lon_field="longitude"):

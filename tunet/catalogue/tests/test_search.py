@@ -22,7 +22,7 @@ BERGEN = {"municipality_id": "4601", "latitude": 60.39, "longitude": 5.32}
 
 
 def names(criteria):
-    return [card["name"] for card in search.find(criteria, per_page=100).cards]
+    return [card["name"] for card in search.find(criteria, per_page=100).object_list]
 
 
 def test_only_farms_with_a_valid_approval_are_listed():
@@ -59,7 +59,7 @@ def test_distance_filter_keeps_farms_within_the_radius_nearest_first():
     listed_farm(name="Skien-gården", **SKIEN)
     listed_farm(name="Bergen-gården", **BERGEN)
     place = search.find_place("3727")  # Skien
-    found = search.find(search.Criteria(place=place, radius_km=30)).cards
+    found = search.find(search.Criteria(place=place, radius_km=30)).object_list
     assert [card["name"] for card in found] == ["Skien-gården", "Porsgrunn-gården"]
     assert found[0]["distance_km"] < found[1]["distance_km"] < 30
 
@@ -140,11 +140,11 @@ def test_a_page_counts_every_farm_found_and_a_page_past_the_end_shows_the_last()
     for n in range(25):
         listed_farm(name=f"Gård {n:02}")
     first = search.find(search.Criteria())
-    assert (first.count, first.number, first.num_pages, len(first.cards)) == (25, 1, 2, 20)
-    assert (first.has_previous, first.has_next, first.next_page_number) == (False, True, 2)
+    assert (first.paginator.count, first.number, first.paginator.num_pages, len(first.object_list)) == (25, 1, 2, 20)
+    assert (first.has_previous(), first.has_next(), first.next_page_number()) == (False, True, 2)
     second = search.find(search.Criteria(), "2")
-    assert [card["name"] for card in second.cards] == [f"Gård {n:02}" for n in range(20, 25)]
-    assert (second.has_previous, second.has_next, second.previous_page_number) == (True, False, 1)
+    assert [card["name"] for card in second.object_list] == [f"Gård {n:02}" for n in range(20, 25)]
+    assert (second.has_previous(), second.has_next(), second.previous_page_number()) == (True, False, 1)
     assert search.find(search.Criteria(), "9").number == 2  # past the end: the last page
     assert search.find(search.Criteria(), str(10**30)).number == 2  # however far past
     for odd in ("0", "-3", "tre", None):
@@ -155,7 +155,12 @@ def test_no_farm_found_is_one_empty_page():
     listed_farm(name="Bergen", **BERGEN)
     for page in (None, "3"):
         found = search.find(search.Criteria(county="40"), page)
-        assert (found.count, found.number, found.num_pages, found.cards) == (0, 1, 1, [])
+        assert (found.paginator.count, found.number, found.paginator.num_pages, list(found.object_list)) == (
+            0,
+            1,
+            1,
+            [],
+        )
 
 
 def test_a_card_shows_the_offers_that_meet_the_search_with_their_groups_and_days():
@@ -167,7 +172,7 @@ def test_a_card_shows_the_offers_that_meet_the_search_with_their_groups_and_days
     hidden.is_active = False
     hidden.save()
 
-    (card,) = search.find(search.Criteria(target_group="demens", weekdays=[1])).cards
+    (card,) = search.find(search.Criteria(target_group="demens", weekdays=[1])).object_list
     groups = ", ".join(search.TargetGroup.objects.filter(code__in=["demens", "eldre"]).values_list("name", flat=True))
     assert card["offers"] == [{"title": "Dagtilbud demens", "summary": f"{groups}. Dager: tirsdag, torsdag"}]
     assert card["place"] == "Skien, Telemark"
@@ -175,7 +180,7 @@ def test_a_card_shows_the_offers_that_meet_the_search_with_their_groups_and_days
     assert card["url"] == reverse("catalogue:farm", args=[farm.pk])
     assert card["distance_km"] is None
 
-    (card,) = search.find(search.Criteria()).cards
+    (card,) = search.find(search.Criteria()).object_list
     assert [offer["title"] for offer in card["offers"]] == ["Arbeidstrening", "Dagtilbud demens"]
 
 
@@ -185,7 +190,7 @@ def test_a_card_shows_the_first_photo_and_the_animals_in_the_lists_order():
         FarmPhoto.objects.create(
             farm=farm, image=f"farms/{farm.pk}/{order}.png", alt_text=alt, sort_order=order, width=40 + order, height=30
         )
-    (card,) = search.find(search.Criteria()).cards
+    (card,) = search.find(search.Criteria()).object_list
     first = FarmPhoto.objects.get(farm=farm, sort_order=1)
     assert card["photo"] == {
         "url": reverse("catalogue:photo_file", args=[farm.pk, first.pk]), "alt_text": "Hester i sol",
@@ -194,7 +199,7 @@ def test_a_card_shows_the_first_photo_and_the_animals_in_the_lists_order():
     assert card["animals"] == list(
         Animal.objects.filter(code__in=["sau", "hest", "hons"]).values_list("name", flat=True)
     )
-    assert search.find(search.Criteria(animals="hest")).cards[0]["photo"]["alt_text"] == "Hester i sol"
+    assert search.find(search.Criteria(animals="hest")).object_list[0]["photo"]["alt_text"] == "Hester i sol"
 
 
 def test_a_target_group_added_after_the_lists_were_read_is_named():
@@ -203,14 +208,14 @@ def test_a_target_group_added_after_the_lists_were_read_is_named():
     search.find(search.Criteria())  # reads and keeps the reference lists
     group = search.TargetGroup.objects.create(code="ny", name="Ny målgruppe", sort_order=99)
     offer.target_groups.add(group)
-    (card,) = search.find(search.Criteria()).cards
+    (card,) = search.find(search.Criteria()).object_list
     assert "Ny målgruppe. Dager:" in card["offers"][0]["summary"]
 
 
 def test_the_distance_on_a_card_is_the_great_circle_distance_in_whole_km():
     listed_farm(name="Porsgrunn-gården", **PORSGRUNN)
     place = search.find_place("Skien")
-    (card,) = search.find(search.Criteria(place=place, radius_km=30)).cards
+    (card,) = search.find(search.Criteria(place=place, radius_km=30)).object_list
     expected = geo.distance_km(place.latitude, place.longitude, PORSGRUNN["latitude"], PORSGRUNN["longitude"])
     assert card["distance_km"] == round(expected)
     assert card["place"] == f"Porsgrunn, Telemark · {round(expected)} km unna"
@@ -317,8 +322,8 @@ def test_the_search_finds_what_the_orm_finds(given):
     criteria = search.Criteria(**given)
     expected = orm_search(criteria)
     found = search.find(criteria, per_page=100)
-    assert [card["pk"] for card in found.cards] == expected
-    assert found.count == len(expected)
+    assert [card["pk"] for card in found.object_list] == expected
+    assert found.paginator.count == len(expected)
     assert [pk for pk, *_rest in search.positions(criteria, 100)] == expected
 
 
@@ -328,7 +333,7 @@ def test_on_postgresql_a_search_made_five_times_keeps_its_plan():
     add_offer(farm, weekdays=(1,))
     criteria = search.Criteria(target_group="demens", weekdays=[1], place=search.find_place("Skien"))
     for _ in range(6):
-        assert [card["name"] for card in search.find(criteria).cards] == ["Solbakken"]
+        assert [card["name"] for card in search.find(criteria).object_list] == ["Solbakken"]
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [statement for (statement,) in cursor.fetchall()]
