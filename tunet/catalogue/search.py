@@ -17,7 +17,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,15 +30,19 @@ from .models import Animal, ServiceArea, TargetGroup, Weekday
 RADIUS_CHOICES = [(10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km"), (100, "100 km")]
 ANIMALS_ANY = "med"
 ANIMALS_NONE = "uten"
-REFERENCE_KEY = "catalogue:reference-choices"
+REFERENCE_KEY = "catalogue:reference-lists"  # the stamp of the lists' latest reading
 MAX_PAGE = 1_000_000
 REFERENCE_CACHE_SECONDS = 300
 MUNICIPALITY_COLUMNS = ("number", "name", "county_id", "county__name", "latitude", "longitude")
 
 
 def reference_choices():
-    """Choices for the filter form's lists. Reference data changes rarely: cached for a while."""
-    choices = cache.get(REFERENCE_KEY)
+    """Choices for the filter form's lists. Reference data changes rarely: cached for a while.
+
+    The lists are kept under their stamp, and the stamp on its own: a search asks only for the
+    stamp, to know that the lookups it made from the lists are still the latest (lookups())."""
+    stamp = cache.get(REFERENCE_KEY)
+    choices = cache.get(f"{REFERENCE_KEY}:{stamp}") if stamp else None
     if choices is None:
         choices = {
             # id, code, name, in the lists' own order
@@ -46,10 +50,11 @@ def reference_choices():
             "animals": list(Animal.objects.values_list("id", "code", "name")),
             "counties": list(County.objects.order_by("name").values_list("number", "name")),
             "municipalities": list(Municipality.objects.order_by("name", "number").values_list(*MUNICIPALITY_COLUMNS)),
-            # Tells the prepared fields and remembered selects that the lists have been read anew.
+            # Tells the lookups, prepared fields and remembered selects that the lists have been read anew.
             "stamp": time.time_ns(),
         }
-        cache.set(REFERENCE_KEY, choices, REFERENCE_CACHE_SECONDS)
+        cache.set(f"{REFERENCE_KEY}:{choices['stamp']}", choices, REFERENCE_CACHE_SECONDS)
+        cache.set(REFERENCE_KEY, choices["stamp"], REFERENCE_CACHE_SECONDS)
     return choices
 
 
@@ -257,9 +262,11 @@ def lookups():
     """The reference lists as the search needs them, made once per reading of the lists: the form's
     list fields, the municipalities by name (as Places), by number (name and county's name) and by
     county, the target groups' (group) and animals' names by id, in the lists' order."""
-    choices = reference_choices()
-    made = _lookups.get(choices["stamp"])
+    # Only the stamp is read from the cache: the lists themselves (357 municipalities) took longer
+    # to unpickle than the lookups take to use.
+    made = _lookups.get(cache.get(REFERENCE_KEY))
     if made is None:
+        choices = reference_choices()
         rows = choices["municipalities"]
         by_county = defaultdict(list)
         for number, _name, county, *_rest in rows:
@@ -471,16 +478,24 @@ def find(criteria, page=None, per_page=20, today=None):
 # --- What a result card shows -------------------------------------------------------------------
 
 
+_url_patterns = {}
+
+
 def url_pattern(name, arguments):
     """The address reverse(name) gives for this many integer arguments, as a str.format() pattern.
 
-    reverse() takes about 70 µs; a page of cards needs two addresses per farm.
+    reverse() takes about 70 µs; a page of cards needs two addresses per farm. The pattern is made
+    once per URL configuration and script prefix (where the app is served), on which reverse() depends.
     """
-    marks = [str(10**9 + n) for n in range(arguments)]
-    url = reverse(name, args=marks)
-    for n, mark in enumerate(marks):
-        url = url.replace(mark, f"{{{n}}}")
-    return url
+    key = (name, arguments, get_urlconf(), get_script_prefix())
+    pattern = _url_patterns.get(key)
+    if pattern is None:
+        marks = [str(10**9 + n) for n in range(arguments)]
+        pattern = reverse(name, args=marks)
+        for n, mark in enumerate(marks):
+            pattern = pattern.replace(mark, f"{{{n}}}")
+        _url_patterns[key] = pattern
+    return pattern
 
 
 # Everything a page's cards show besides the farm itself, in one query. The photos come first:

@@ -11,6 +11,7 @@ from tunet.approval.models import ApprovalStatus, listed
 from tunet.catalogue import search
 from tunet.catalogue.models import Animal, Farm, FarmPhoto, OfferDay, ServiceArea, ServiceOffer
 from tunet.core import geo
+from tunet.core.models import Municipality
 
 from .factories import add_offer, approve, listed_farm
 
@@ -210,6 +211,18 @@ def test_a_target_group_added_after_the_lists_were_read_is_named():
     offer.target_groups.add(group)
     (card,) = search.find(search.Criteria()).object_list
     assert "Ny målgruppe. Dager:" in card["offers"][0]["summary"]
+
+
+def test_a_renamed_municipality_is_named_and_found_by_its_new_name_in_the_next_search():
+    listed_farm(name="Gården", **SKIEN)
+    lookups = search.lookups()
+    assert search.lookups() is lookups  # kept while the lists are the same: a search reads only their stamp
+    skien = Municipality.objects.get(number="4003")
+    skien.name = "Skien by"
+    skien.save()  # signals.py: the lists are read anew
+    (card,) = search.find(search.Criteria()).object_list
+    assert card["place"] == "Skien by, Telemark"
+    assert search.find_place("skien by").name == "Skien by"
 
 
 def test_the_distance_on_a_card_is_the_great_circle_distance_in_whole_km():
