@@ -13,6 +13,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -29,8 +30,16 @@ def version():
     return current
 
 
-def bump_version(**_signal_kwargs):
+def _new_version():
     cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def bump_version(**_signal_kwargs):
+    """What the catalogue shows has changed: a new version at once, and again once the change is
+    committed. Another process may render a page from the data as it was until then; kept under
+    the first new version, that page would be served as current."""
+    _new_version()
+    transaction.on_commit(_new_version)
 
 
 def _key(request, variant):

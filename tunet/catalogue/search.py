@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import psycopg
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -58,9 +59,16 @@ def reference_choices():
     return choices
 
 
-def forget_reference_lists(**_signal_kwargs):
-    """A target group, animal, municipality or county was changed: read the lists anew (signals.py)."""
+def _forget_stamp():
     cache.delete(REFERENCE_KEY)
+
+
+def forget_reference_lists(**_signal_kwargs):
+    """A target group, animal, municipality or county was changed: read the lists anew (signals.py),
+    and again once the change is committed, or a search in another process could read and keep
+    the lists as they were until then."""
+    _forget_stamp()
+    transaction.on_commit(_forget_stamp)
 
 
 def _frozen(value):
@@ -479,17 +487,21 @@ def find(criteria, page=None, per_page=20, today=None):
 
 
 _url_patterns = {}
+MAX_URL_PATTERNS = 100
 
 
 def url_pattern(name, arguments):
     """The address reverse(name) gives for this many integer arguments, as a str.format() pattern.
 
     reverse() takes about 70 µs; a page of cards needs two addresses per farm. The pattern is made
-    once per URL configuration and script prefix (where the app is served), on which reverse() depends.
+    once for what reverse() depends on: URL configuration, script prefix (where the app is served)
+    and language.
     """
-    key = (name, arguments, get_urlconf(), get_script_prefix())
+    key = (name, arguments, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language())
     pattern = _url_patterns.get(key)
     if pattern is None:
+        if len(_url_patterns) >= MAX_URL_PATTERNS:
+            _url_patterns.clear()
         marks = [str(10**9 + n) for n in range(arguments)]
         pattern = reverse(name, args=marks)
         for n, mark in enumerate(marks):

@@ -533,7 +533,7 @@ def give_notice(membership, agreement, note, today=None):
     agreement.notice_note = note[:1000]
     agreement.save(update_fields=["ends_on", "notice_given_by", "notice_given_at", "notice_note"])
     agreement.reservations.filter(end__gt=agreement.ends_on).update(end=agreement.ends_on)
-    transaction.on_commit(page_cache.bump_version)
+    page_cache.bump_version()
     notify(
         _people(agreement, _other(side)),
         title=_("The agreement %(agreement)s is terminated") % {"agreement": agreement},

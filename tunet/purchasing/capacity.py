@@ -11,7 +11,6 @@ one's reservation is there, and is refused.
 import datetime
 from collections import defaultdict
 
-from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,11 +73,11 @@ def reserve(agreement, service_offer, places_by_weekday, start, end):
             if places
         ]
     )
-    # The catalogue shows free places: its kept pages are out of date once this commits.
-    transaction.on_commit(page_cache.bump_version)
+    # The catalogue shows free places: its kept pages are out of date (bump_version() renews them on commit too).
+    page_cache.bump_version()
 
 
 def release(agreement):
     """Give back an agreement's places (cancelled before signing, or ended)."""
     Reservation.objects.filter(agreement=agreement).delete()
-    transaction.on_commit(page_cache.bump_version)
+    page_cache.bump_version()

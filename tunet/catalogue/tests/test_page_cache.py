@@ -4,6 +4,7 @@ from django.urls import reverse
 from tunet.accounts.models import Role
 from tunet.accounts.tests.factories import member
 from tunet.approval.models import ApprovalStatus
+from tunet.catalogue import page_cache
 
 from .factories import add_offer, listed_farm
 
@@ -43,6 +44,17 @@ def test_any_change_to_the_catalogue_is_shown_at_once(client, change):
     before = client.get(URL).content
     change(farm)
     assert client.get(URL).content != before
+
+
+def test_a_change_gives_the_catalogue_a_new_version_again_when_it_commits(django_capture_on_commit_callbacks):
+    farm = listed_farm(name="Solbakken")
+    before = page_cache.version()
+    with django_capture_on_commit_callbacks(execute=True):
+        farm.name = "Nytt navn"
+        farm.save()
+        # Another process may render the farm as it was until the commit, under this version.
+        during = page_cache.version()
+    assert before != during != page_cache.version()
 
 
 def test_logged_in_people_share_the_kept_results_but_get_their_own_header(client):

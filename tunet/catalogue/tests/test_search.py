@@ -2,9 +2,10 @@ import datetime
 import random
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 from django.utils import timezone
 
 from tunet.approval.models import ApprovalStatus, listed
@@ -213,16 +214,41 @@ def test_a_target_group_added_after_the_lists_were_read_is_named():
     assert "Ny målgruppe. Dager:" in card["offers"][0]["summary"]
 
 
-def test_a_renamed_municipality_is_named_and_found_by_its_new_name_in_the_next_search():
+def test_a_renamed_municipality_is_named_and_found_by_its_new_name_in_the_next_search(
+    django_capture_on_commit_callbacks,
+):
     listed_farm(name="Gården", **SKIEN)
-    lookups = search.lookups()
-    assert search.lookups() is lookups  # kept while the lists are the same: a search reads only their stamp
+    as_they_were = search.reference_choices()
     skien = Municipality.objects.get(number="4003")
-    skien.name = "Skien by"
-    skien.save()  # signals.py: the lists are read anew
+    with django_capture_on_commit_callbacks(execute=True):
+        skien.name = "Skien by"
+        skien.save()  # signals.py: the lists are read anew, and again when the change commits
+        # Meanwhile another process, which read the lists before the change, keeps them.
+        cache.set(f"{search.REFERENCE_KEY}:{as_they_were['stamp']}", as_they_were)
+        cache.set(search.REFERENCE_KEY, as_they_were["stamp"])
+        assert search.find(search.Criteria()).object_list[0]["place"] == "Skien, Telemark"
     (card,) = search.find(search.Criteria()).object_list
     assert card["place"] == "Skien by, Telemark"
     assert search.find_place("skien by").name == "Skien by"
+    assert "skien" not in search.lookups()["place_by_name"]
+
+
+def test_a_search_reads_only_the_stamp_of_the_reference_lists(django_assert_num_queries):
+    lookups = search.lookups()
+    cache.delete(f"{search.REFERENCE_KEY}:{cache.get(search.REFERENCE_KEY)}")  # the lists themselves are not read
+    with django_assert_num_queries(0):
+        assert search.lookups() is lookups
+
+
+def test_card_addresses_follow_the_script_prefix():
+    farm = listed_farm(name="Gården", **SKIEN)
+    search.find(search.Criteria())
+    set_script_prefix("/ipt/")
+    try:
+        (card,) = search.find(search.Criteria()).object_list
+    finally:
+        set_script_prefix("/")
+    assert card["url"] == f"/ipt/gard/{farm.pk}/"
 
 
 def test_the_distance_on_a_card_is_the_great_circle_distance_in_whole_km():
