@@ -115,14 +115,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction begins: two buyers accepting the last place at once
     # then queue instead of both reading "one free" (PostgreSQL locks the offer's row instead).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
-elif os.environ.get("DB_PREPARE_THRESHOLD", "5") != "off":
+elif (prepare_threshold := os.environ.get("DB_PREPARE_THRESHOLD", "5")) != "off":
     # The catalogue's search queries (catalogue/search.py) bind their parameters on the server, and
     # psycopg prepares one the connection has run this many times: PostgreSQL then keeps its plan.
     # Django's own queries bind on the client and are never prepared. "off" for a connection pooler
     # that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = int(
-        os.environ.get("DB_PREPARE_THRESHOLD", "5")
-    )
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = int(prepare_threshold)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------

@@ -142,11 +142,6 @@ class SharedChoiceField(forms.ChoiceField):
         return result
 
 
-def reference_fields():
-    """The search form's list fields with their choices, made once per reading of the lists."""
-    return lookups()["fields"]
-
-
 def _fields(choices):
     any_ = [("", _("All"))]
     fields = {
@@ -179,7 +174,7 @@ def _fields(choices):
 
 
 class SearchForm(forms.Form):
-    # The list fields come from reference_fields() in __init__; these only hold their place in the form.
+    # The list fields come from lookups() in __init__; these only hold their place in the form.
     omrade = malgruppe = fylke = kommune = SharedChoiceField(required=False)
     sted = forms.CharField(
         label=_("Near"),
@@ -206,7 +201,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The declared list fields hold the place in the form's order; the prepared ones replace them.
-        for name, field in reference_fields().items():
+        for name, field in lookups()["fields"].items():
             self.fields[name] = copy.deepcopy(field)
         for name, field in self.fields.items():
             if name not in {"dag", "transport"}:
@@ -563,7 +558,7 @@ def cards(rows, criteria):
     known = all(value in reference[f"{kind}_by_id"] for kind, _owner, value, *_rest in details if kind in NAMED)
     if not known or not all(card["place"] in reference["municipality_by_number"] for card in by_farm.values()):
         # A target group, animal or municipality added since the lists were read: read them anew.
-        cache.delete(REFERENCE_KEY)
+        _forget_stamp()
         reference = lookups()
     offers, photos, groups, days = [], [], defaultdict(list), defaultdict(list)
     for kind, owner, value, number, text, width, height in details:
