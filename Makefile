@@ -35,6 +35,8 @@ test: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy tunet
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: setup

@@ -7,8 +7,14 @@ A person acts through one *membership* at a time (the organisation and role chos
 header). Permissions come from that membership's role and are limited to its organisation.
 """
 
+from collections.abc import Callable
+from functools import wraps
+from typing import NoReturn
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .models import ROLES_BY_KIND, AccessLogEntry, Membership, OrganisationKind, Role, User
 
@@ -94,10 +100,62 @@ def has_perm(membership, perm, organisation=None):
     return perm in ROLE_PERMISSIONS.get(membership.role, set())
 
 
-def require(allowed):
-    """Raise PermissionDenied unless allowed. Views call this with one of the checks below."""
+# --- Refusing ------------------------------------------------------------------------------------------
+# The one way to refuse. An object looked up within what the viewer may see (their own farm's deviation,
+# their own organisation's member) and not found there is hidden: 404, the viewer may not know it
+# exists. Anything else the viewer may not do is forbidden: 403. The apps' fetchers (participant_for,
+# revision_for, ...) call these; views never raise either themselves.
+
+
+def refuse(hidden=False) -> NoReturn:
+    """404 when the viewer may not know the object exists (hidden), 403 otherwise."""
+    if hidden:
+        raise Http404
+    raise PermissionDenied
+
+
+def require(allowed, hidden=False):
+    """Refuse (see refuse()) unless allowed. Views call this with one of the checks below."""
     if not allowed:
-        raise PermissionDenied
+        refuse(hidden)
+
+
+def found(obj, hidden=True):
+    """The object, or a refusal when the lookup within the viewer's scope found nothing (404)."""
+    if obj is None:
+        refuse(hidden)
+    return obj
+
+
+def acting(check: Callable[..., bool] | None = None):
+    """The one decorator for "this membership may do X": the view needs a login, gets the membership the
+    person acts through as its second argument, and is refused (403) unless check(membership) holds.
+
+        @acting(access.can_buy)
+        def request_new(request, membership): ...
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            membership = active_membership(request)
+            if check is not None:
+                require(check(membership))
+            return view(request, membership, *args, **kwargs)
+
+        return login_required(wrapped)
+
+    return decorator
+
+
+def may(perm):
+    """A check for acting(): the membership's role grants perm (in its own organisation)."""
+
+    def check(membership):
+        return has_perm(membership, perm)
+
+    check.__name__ = f"may_{perm.replace('.', '_')}"
+    return check
 
 
 # --- Organisations ----------------------------------------------------------------------------
