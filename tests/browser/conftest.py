@@ -55,9 +55,9 @@ def demo_data(live_server, settings):
     """
     from django.core import mail
 
-    from tunet.core import demo
     from tunet.core.models import County, Municipality, PostalCode
     from tunet.core.register import load_register
+    from tunet.demo import load as demo
 
     if not County.objects.exists():
         load_register(County, Municipality, PostalCode)

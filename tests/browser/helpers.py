@@ -5,7 +5,7 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tunet.accounts.demo import DEMO_PASSWORD
+from tunet.demo.accounts import DEMO_PASSWORD
 
 _axe = Axe()
 

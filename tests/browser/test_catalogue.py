@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tunet.accounts import demo as accounts_demo
 from tunet.catalogue.models import Farm
+from tunet.demo import accounts as accounts_demo
 
 from .helpers import check_page
 

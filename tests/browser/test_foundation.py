@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tunet.accounts import demo
 from tunet.accounts.models import Membership, Organisation
+from tunet.demo import accounts as demo
 
 from .helpers import LOGOUT_BUTTON, check_page, log_in, log_out
 

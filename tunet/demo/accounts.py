@@ -6,7 +6,7 @@ nothing.
 
 from django.db import transaction
 
-from .models import Membership, Organisation, OrganisationKind, Role, User
+from tunet.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 
 DEMO_PASSWORD = "tunet-demo-2026"
 

@@ -10,11 +10,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from tunet.accounts.models import User
-
-from . import actions
-from .demo_handbook import CHAPTERS, HANDBOOK
-from .demo_school import COURSE, LESSONS
-from .models import Certificate, Chapter, ChapterRevision, Course, Handbook, Lesson, LessonResult, Option, Question
+from tunet.demo.handbook import CHAPTERS, HANDBOOK
+from tunet.demo.school import COURSE, LESSONS
+from tunet.learning import actions
+from tunet.learning.models import (
+    Certificate,
+    Chapter,
+    ChapterRevision,
+    Course,
+    Handbook,
+    Lesson,
+    LessonResult,
+    Option,
+    Question,
+)
 
 EDITOR = "godkjenning@tunet.example"
 COMPLETED = "gardbruker@tunet.example"

@@ -5,7 +5,7 @@ are in plain, easy-read language.
 Each chapter: (key, title, audiences, body). Keys are the stable addresses other pages link to.
 """
 
-from .models import Audience
+from tunet.learning.models import Audience
 
 B, P, D, R = Audience.BUYER, Audience.PROVIDER, Audience.PARTICIPANT, Audience.RELATIVE
 

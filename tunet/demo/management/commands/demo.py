@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tunet.core import demo
+from tunet.demo import load as demo
 
 
 class Command(BaseCommand):

@@ -8,9 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from tunet.accounts.models import Membership, Role
+from tunet.care.models import EndReason, Goal, GoalNote, Participant, Placement, PlacementStatus, RiskAssessment
 from tunet.purchasing.models import Agreement, AgreementStatus
-
-from .models import EndReason, Goal, GoalNote, Participant, Placement, PlacementStatus, RiskAssessment
 
 SKIEN = [
     # first name, last name, born, address, postcode, allergies, fears, mobility, weekdays

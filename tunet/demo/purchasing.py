@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from tunet.accounts.models import Membership, Role
 from tunet.catalogue.models import Farm, ServiceArea, TargetGroup
-
-from . import actions
-from .models import PriceModel, Proposal, ProposalStatus, Request
+from tunet.purchasing import actions
+from tunet.purchasing.models import PriceModel, Proposal, ProposalStatus, Request
 
 
 def _member(email, role):

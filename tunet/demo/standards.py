@@ -7,7 +7,7 @@ requirements, HMS and Inn på tunet), not copied from KSL. The approval body edi
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AppliesWhen, DocumentType, Item, Section, Standard, StandardVersion, VersionStatus
+from tunet.approval.models import AppliesWhen, DocumentType, Item, Section, Standard, StandardVersion, VersionStatus
 
 A = AppliesWhen
 D = DocumentType

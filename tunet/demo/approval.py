@@ -8,10 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from tunet.accounts.models import Membership, Role
+from tunet.approval import actions
+from tunet.approval.models import Answer, AnswerValue, Approval, ApprovalEvent, ApprovalStatus, SelfAudit
 from tunet.catalogue.models import Farm
-
-from . import actions
-from .models import Answer, AnswerValue, Approval, ApprovalEvent, ApprovalStatus, SelfAudit
 
 HISTORY = "Overført fra ordningens papirarkiv da Tunet ble tatt i bruk."
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from tunet.care import queries
 from tunet.care.models import Participant, PlacementStatus
 from tunet.catalogue.models import Farm
-from tunet.core import demo
+from tunet.demo import load as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -2,14 +2,14 @@
 
 import pytest
 
-from tunet.accounts import demo as accounts_demo
 from tunet.accounts.models import Membership, Organisation, OrganisationKind, Role
 from tunet.approval import models as approval_rules
 from tunet.approval.models import Approval, ApprovalStatus
-from tunet.catalogue import demo as catalogue_demo
 from tunet.catalogue.models import Farm, OfferDay, ServiceOffer
 from tunet.core.geo import distance_km
 from tunet.core.models import Municipality
+from tunet.demo import accounts as accounts_demo
+from tunet.demo import catalogue as catalogue_demo
 
 pytestmark = pytest.mark.django_db
 
