@@ -6,6 +6,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
+from django.urls import reverse
 
 from tunet.accounts import access
 from tunet.accounts.models import Role
@@ -65,7 +66,7 @@ def test_acting_refuses_with_403_when_the_check_fails():
 def test_acting_sends_an_anonymous_visitor_to_the_login(settings):
     response = _buyers_only(_request(AnonymousUser()), pk=7)
     assert response.status_code == 302
-    assert response["Location"].startswith(str(settings.LOGIN_URL))
+    assert response["Location"].startswith(reverse(settings.LOGIN_URL))
 
 
 @pytest.mark.django_db

@@ -31,13 +31,16 @@ def _rename(thing, *, name):
 def test_attempt_returns_what_the_action_returns():
     thing = {}
     done = attempt(_request(), _rename, thing, name="ku")
-    assert done and done.result == "KU" and thing == {"name": "ku"}
+    assert done
+    assert done.result == "KU"
+    assert thing == {"name": "ku"}
 
 
 def test_a_refusal_without_a_form_becomes_a_message():
     request = _request()
     done = attempt(request, _rename, {}, name="nei")
-    assert not done and done.result is None
+    assert not done
+    assert done.result is None
     assert [str(m) for m in get_messages(request)] == ["Det går ikke nå."]
 
 
@@ -55,7 +58,8 @@ def test_submitted_runs_the_action_with_the_cleaned_data():
     thing = {}
     request = _request(data={"name": "geit"})
     done = submitted(request, NameForm(request.POST), _rename, thing)
-    assert done.result == "GEIT" and thing == {"name": "geit"}
+    assert done.result == "GEIT"
+    assert thing == {"name": "geit"}
 
 
 @pytest.mark.parametrize(("method", "data"), [("get", {}), ("post", {"name": ""})])
