@@ -1,0 +1,134 @@
+"""The permission layer: every "may this person do this to that?" is answered here.
+
+Views, API endpoints, exports and tasks call these functions; nothing else compares organisation
+ids. Roles are data (ROLE_PERMISSIONS): a check is one function call.
+
+A person acts through one *membership* at a time (the organisation and role chosen in the header).
+Permissions come from that membership's role and are limited to its organisation.
+
+Callers use the package as one module (`access.can_buy(membership)`); the sub-modules keep the rules
+of one part of the domain together:
+
+- roles:        Perm, ROLE_PERMISSIONS, the active membership, has_perm, people_with_perm
+- refusal:      refuse (404 or 403, decided here), require, found, the `acting` decorator, may
+- farms:        organisations, farms, the approval scheme, the handbook and the school
+- buying:       requests, offers and agreements
+- participants: participants, the farm day and its papers, the stay
+- log:          the access log of participants' personal data
+"""
+
+from .buying import (
+    agreement_side,
+    can_answer_requests,
+    can_buy,
+    can_manage_request,
+    can_set_signing_rule,
+    can_sign_agreement,
+    can_view_agreement,
+    can_view_request,
+)
+from .farms import (
+    can_audit,
+    can_create_farm,
+    can_download_certificate,
+    can_edit_farm,
+    can_edit_handbook,
+    can_keep_approval_file,
+    can_manage_members,
+    can_manage_organisation,
+    can_read_chapter,
+    can_remove_membership,
+    can_run_approvals,
+    can_take_course,
+    can_view_approval_file,
+    can_view_farm,
+    can_view_organisation,
+    farm_keepers,
+)
+from .log import access_log_for, log_access, log_access_many
+from .participants import (
+    can_decide_referral,
+    can_follow_agreement,
+    can_follow_placement,
+    can_keep_risk_assessment,
+    can_manage_participant,
+    can_register_participants,
+    can_run_farm_day,
+    can_see_contact_details,
+    can_send_invoice_basis,
+    can_view_access_log,
+    can_view_participant,
+    runs_farm_day,
+)
+from .refusal import acting, found, may, refuse, require
+from .roles import (
+    BUYER_KINDS,
+    ROLE_PERMISSIONS,
+    SESSION_KEY,
+    Perm,
+    active_membership,
+    choose_membership,
+    has_perm,
+    memberships,
+    memberships_of,
+    people_with_perm,
+    roles_for,
+)
+
+__all__ = [
+    "BUYER_KINDS",
+    "ROLE_PERMISSIONS",
+    "SESSION_KEY",
+    "Perm",
+    "access_log_for",
+    "acting",
+    "active_membership",
+    "agreement_side",
+    "can_answer_requests",
+    "can_audit",
+    "can_buy",
+    "can_create_farm",
+    "can_decide_referral",
+    "can_download_certificate",
+    "can_edit_farm",
+    "can_edit_handbook",
+    "can_follow_agreement",
+    "can_follow_placement",
+    "can_keep_approval_file",
+    "can_keep_risk_assessment",
+    "can_manage_members",
+    "can_manage_organisation",
+    "can_manage_participant",
+    "can_manage_request",
+    "can_read_chapter",
+    "can_register_participants",
+    "can_remove_membership",
+    "can_run_approvals",
+    "can_run_farm_day",
+    "can_see_contact_details",
+    "can_send_invoice_basis",
+    "can_set_signing_rule",
+    "can_sign_agreement",
+    "can_take_course",
+    "can_view_access_log",
+    "can_view_agreement",
+    "can_view_approval_file",
+    "can_view_farm",
+    "can_view_organisation",
+    "can_view_participant",
+    "can_view_request",
+    "choose_membership",
+    "farm_keepers",
+    "found",
+    "has_perm",
+    "log_access",
+    "log_access_many",
+    "may",
+    "memberships",
+    "memberships_of",
+    "people_with_perm",
+    "refuse",
+    "require",
+    "roles_for",
+    "runs_farm_day",
+]
