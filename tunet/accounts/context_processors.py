@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from tunet.core import notifications
+from tunet.core.menu import menu_for
 
 from . import access
 
@@ -13,12 +14,8 @@ def active_membership(request):
     return {
         "membership": membership,
         "memberships": access.memberships(request),
-        "has_farm": access.can_create_farm(membership),
-        "audits_farms": access.has_perm(membership, access.Perm.AUDIT_FARMS),
-        "runs_approvals": access.can_run_approvals(membership),
-        "buys_places": access.can_buy(membership),
-        "runs_farm_day": access.runs_farm_day(membership),
-        "follows_participants": access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS),
+        # Each app's own links, as it declares them in its menu.py.
+        "menu": menu_for(membership),
         # Counted only if the page shows it (the header does, for a logged-in person).
         "unread_notifications": SimpleLazyObject(lambda: notifications.unread_count(request.user)),
     }

@@ -8,6 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tunet.core.menu import tasks_for
+
 from . import access, actions, queries
 from .forms import (
     LoginForm,
@@ -66,8 +68,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 @login_required
 def start(request):
     membership = access.active_membership(request)
-    members_count = membership.organisation.memberships.count() if membership else 0
-    steps = queries.next_steps(request.user, membership, members_count)
+    steps = tasks_for(request.user, membership)
     return render(request, "accounts/start.html", {"membership": membership, "steps": steps})
 
 

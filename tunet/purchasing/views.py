@@ -153,7 +153,7 @@ def proposal_accept(request, pk, proposal_pk):
             messages.success(
                 request, _("The offer is accepted and the places are reserved. Read the agreement and sign it.")
             )
-            return redirect("purchasing:agreement", pk=agreement.pk)
+            return redirect("purchasing:agreement", pk=agreement.result.pk)
         return redirect("purchasing:request", pk=buying.pk)
     return render(request, "purchasing/proposal_accept.html", {"buying": buying, "proposal": proposal})
 
