@@ -3,7 +3,7 @@
 from .models import PostalCode
 
 
-def postal_code(code):
+def postal_code(code: str | None) -> PostalCode | None:
     """The postcode with its municipality and county, or None if there is no such postcode."""
     code = (code or "").strip()
     if len(code) != 4 or not code.isdigit():
