@@ -134,6 +134,7 @@ def reconsider(farm: Farm, actor: User | None, today: datetime.date | None = Non
         set_status(approval, ApprovalStatus.APPROVED, actor, two_years, valid_until=two_years_from(today))
     else:
         return approval
+    assert approval.valid_until is not None  # an approved approval has its date (approval_approved_has_valid_until)
     notify(
         access.farm_keepers(farm),
         title=_("%(farm)s is approved until %(date)s") % {"farm": farm.name, "date": date_format(approval.valid_until)},
@@ -193,7 +194,10 @@ def lapse_expired(today: datetime.date) -> int:
     for approval_id in expired.values_list("pk", flat=True):
         with transaction.atomic():
             approval = Approval.objects.select_for_update().get(pk=approval_id)
-            if approval.status not in (ApprovalStatus.APPROVED, ApprovalStatus.SUSPENDED):
+            if (
+                approval.status not in (ApprovalStatus.APPROVED, ApprovalStatus.SUSPENDED)
+                or approval.valid_until is None
+            ):
                 continue
             reason = _("The approval expired on %(date)s.") % {"date": date_format(approval.valid_until)}
             set_status(approval, ApprovalStatus.LAPSED, None, reason)

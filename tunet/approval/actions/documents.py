@@ -40,7 +40,7 @@ def do_upload_document(
         file=file,
         valid_until=valid_until,
         content_type=content_type,
-        size=file.size,
+        size=file.size or 0,
         original_name=(file.name or "")[:200],
         uploaded_by=membership.user,
     )
@@ -61,4 +61,5 @@ def do_delete_document(membership: Membership, document: Document) -> None:
             _("The document shows that a deviation was closed, so it must be kept. Upload a newer one instead.")
         ) from None
     # The file goes once the row is surely gone.
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -83,6 +83,8 @@ def do_review_answer(
         defaults={"verdict": verdict, "corrected_value": corrected_value, "note": note},
     )
     if corrected_value == AnswerValue.NO:
+        if deadline is None:  # the form asks for it; a deviation cannot be without one
+            raise NotAllowed(_("Choose the deadline for the measure."))
         already = revision.deviations.filter(item=answer.item).exists()
         if not already:
             do_record_deviation(
@@ -105,7 +107,7 @@ def do_record_deviation(
     description: str,
     measure: str,
     responsible: str,
-    deadline: datetime.date | None,
+    deadline: datetime.date,
     item: Item | None = None,
 ) -> Deviation:
     _auditor(membership, revision)
@@ -166,7 +168,7 @@ def do_close_deviation(
             title=_("Evidence: %(what)s") % {"what": deviation.description[:150]},
             file=file,
             content_type=content_type,
-            size=file.size,
+            size=file.size or 0,
             original_name=(file.name or "")[:200],
             uploaded_by=membership.user,
         )

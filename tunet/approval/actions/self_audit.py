@@ -116,6 +116,7 @@ def do_submit_self_audit(membership: Membership, audit: SelfAudit, today: dateti
     audit.submitted_by = membership.user
     audit.save()
     for answer in audit.answers.filter(value=AnswerValue.NO).select_related("item"):
+        assert answer.deadline is not None  # a "No" has its measure and deadline (answer_no_has_measure)
         Deviation.objects.create(
             farm=audit.farm,
             item=answer.item,

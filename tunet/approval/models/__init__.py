@@ -9,7 +9,8 @@ The life of a farm's approval:
 - the farm closes each deviation with evidence, the auditor verifies (or reopens) it;
 - approved when the self-audit is submitted, the revision accepted and no deviation is open:
   valid two years. A deviation past its deadline suspends it, expiry lapses it, the approval body
-  can revoke it. actions.py makes every change; ApprovalEvent keeps each change of state.
+  can revoke it. The actions make every change, lifecycle.py every change of the approval's state;
+  ApprovalEvent keeps each change of state.
 """
 
 # One package by sub-area; everything is importable from here, as migrations and other apps do

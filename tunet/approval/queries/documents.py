@@ -33,7 +33,7 @@ def document_state(document: Document, today: datetime.date | None = None) -> st
 
 def documents_of(farm: Farm, today: datetime.date | None = None) -> list[Any]:
     """The farm's documents by type then newest first, each with .state (see document_state). One query."""
-    documents = list(
+    documents: list[Any] = list(
         Document.objects.filter(farm=farm).select_related("uploaded_by").order_by("kind", "-uploaded_at", "-id")
     )
     for document in documents:
@@ -41,7 +41,7 @@ def documents_of(farm: Farm, today: datetime.date | None = None) -> list[Any]:
     return documents
 
 
-def documents_by_kind(farm: Farm, today: datetime.date | None = None) -> list[tuple[str, list[Any]]]:
+def documents_by_kind(farm: Farm, today: datetime.date | None = None) -> list[tuple[Any, list[Any]]]:
     """[(kind label, [documents])] in the order of DocumentType, leaving out types with no document."""
     documents = documents_of(farm, today)
     return [
@@ -54,7 +54,7 @@ def documents_by_kind(farm: Farm, today: datetime.date | None = None) -> list[tu
 def expiring_documents(farm: Farm, today: datetime.date | None = None, days: int = EXPIRES_SOON_DAYS) -> list[Any]:
     """The farm's documents already expired or expiring within days, soonest first, each with .state."""
     today = today or timezone.localdate()
-    documents = list(
+    documents: list[Any] = list(
         Document.objects.filter(farm=farm, valid_until__lte=today + datetime.timedelta(days=days)).order_by(
             "valid_until", "id"
         )

@@ -40,7 +40,9 @@ def versions_in_force() -> list[StandardVersion]:
 def standards_overview() -> list[Any]:
     """Every standard with .in_force and .draft (a version or None), each with .item_count (two queries)."""
     current = StandardVersion.objects.exclude(status=VersionStatus.RETIRED).annotate(item_count=Count("items"))
-    standards = list(Standard.objects.prefetch_related(Prefetch("versions", queryset=current, to_attr="current")))
+    standards: list[Any] = list(
+        Standard.objects.prefetch_related(Prefetch("versions", queryset=current, to_attr="current"))
+    )
     for standard in standards:
         standard.in_force = next((v for v in standard.current if v.status == VersionStatus.PUBLISHED), None)
         standard.draft = next((v for v in standard.current if v.status == VersionStatus.DRAFT), None)
@@ -49,7 +51,7 @@ def standards_overview() -> list[Any]:
 
 def standard_by_code(code: str) -> Any:
     """A standard with every version (newest first) as .version_list, for its page's list of versions."""
-    standard = get_object_or_404(Standard, code=code)
+    standard: Any = get_object_or_404(Standard, code=code)
     standard.version_list = list(standard.versions.order_by("-number"))
     return standard
 
