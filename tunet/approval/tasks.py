@@ -7,7 +7,6 @@ state change happens once, and reminders carry a key so a second run tells nobod
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,7 +17,7 @@ from django_tasks import task
 from tunet.accounts import access
 from tunet.core.notifications import notify
 
-from . import actions, models
+from . import lifecycle, models
 
 DEVIATION_WARNING_DAYS = 14
 APPROVAL_WARNINGS_DAYS = (90, 30)
@@ -31,54 +30,11 @@ def run_daily(today=None):
     today = datetime.date.fromisoformat(today) if today else timezone.localdate()
     with translation.override(settings.LANGUAGE_CODE):
         return {
-            "suspended": suspend_for_overdue_deviations(today),
-            "lapsed": lapse_expired(today),
+            "suspended": lifecycle.suspend_for_overdue_deviations(today),
+            "lapsed": lifecycle.lapse_expired(today),
             "reminded": remind(today),
             "listings_put_right": models.sync_listings(),
         }
-
-
-def suspend_for_overdue_deviations(today):
-    """An approved farm with a deviation past its deadline is suspended, and leaves the catalogue."""
-    overdue = (
-        models.Deviation.objects.filter(status=models.DeviationStatus.OPEN, deadline__lt=today)
-        .filter(farm__approval__status=models.ApprovalStatus.APPROVED)
-        .select_related("farm")
-        .order_by("farm_id", "deadline")
-    )
-    suspended = 0
-    first_per_farm = {}
-    for deviation in overdue:
-        first_per_farm.setdefault(deviation.farm_id, deviation)
-    for deviation in first_per_farm.values():
-        with transaction.atomic():
-            approval = models.Approval.objects.select_for_update().get(farm_id=deviation.farm_id)
-            if approval.status != models.ApprovalStatus.APPROVED:
-                continue
-            reason = _("The deadline %(date)s for the deviation «%(what)s» has passed.") % {
-                "date": date_format(deviation.deadline),
-                "what": deviation.description[:120],
-            }
-            actions._set_status(approval, models.ApprovalStatus.SUSPENDED, None, reason)
-            suspended += 1
-    return suspended
-
-
-def lapse_expired(today):
-    """An approval past its valid-until date lapses (approved or suspended alike)."""
-    expired = models.Approval.objects.filter(
-        status__in=[models.ApprovalStatus.APPROVED, models.ApprovalStatus.SUSPENDED], valid_until__lt=today
-    )
-    lapsed = 0
-    for approval_id in expired.values_list("pk", flat=True):
-        with transaction.atomic():
-            approval = models.Approval.objects.select_for_update().get(pk=approval_id)
-            if approval.status not in (models.ApprovalStatus.APPROVED, models.ApprovalStatus.SUSPENDED):
-                continue
-            reason = _("The approval expired on %(date)s.") % {"date": date_format(approval.valid_until)}
-            actions._set_status(approval, models.ApprovalStatus.LAPSED, None, reason)
-            lapsed += 1
-    return lapsed
 
 
 def remind(today):
@@ -133,6 +89,6 @@ def self_audits_due(today, by):
         .select_related("provider")
     )
     for farm in farms:
-        due = actions.self_audit_due(farm.last, today)
+        due = lifecycle.self_audit_due(farm.last, today)
         if due <= by:
             yield farm, due

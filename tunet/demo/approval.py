@@ -23,7 +23,7 @@ def _answer_all(farmer, audit, no_codes=(), upto=None):
     answers = list(audit.answers.select_related("item").order_by("item__version__standard__sort_order", "item_id"))
     for answer in answers[:upto]:
         if answer.item.code in no_codes:
-            actions.save_answer(
+            actions.do_save_answer(
                 farmer,
                 answer,
                 value=AnswerValue.NO,
@@ -33,7 +33,7 @@ def _answer_all(farmer, audit, no_codes=(), upto=None):
                 deadline=timezone.localdate() + datetime.timedelta(days=20),
             )
         else:
-            actions.save_answer(farmer, answer, value=AnswerValue.YES)
+            actions.do_save_answer(farmer, answer, value=AnswerValue.YES)
 
 
 @transaction.atomic
@@ -61,13 +61,13 @@ def load(organisations):
     # Solbakken gård: self-audit submitted with one «Nei», visit recorded, the deviation open.
     farmer = _membership("gardbruker@tunet.example", Role.FARMER)
     farm = Farm.objects.get(provider=organisations["solbakken"])
-    audit = actions.start_self_audit(farmer, farm)
+    audit = actions.do_start_self_audit(farmer, farm)
     first_code = audit.answers.order_by("item__version__standard__sort_order", "item_id").first().item.code
     _answer_all(farmer, audit, no_codes={first_code})
-    actions.submit_self_audit(farmer, audit)
+    actions.do_submit_self_audit(farmer, audit)
     SelfAudit.objects.filter(pk=audit.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=30))
-    revision = actions.assign_auditor(officer, farm, auditor.user)
-    actions.record_visit(
+    revision = actions.do_assign_auditor(officer, farm, auditor.user)
+    actions.do_record_visit(
         auditor,
         revision,
         visit_date=today - datetime.timedelta(days=14),
@@ -78,9 +78,9 @@ def load(organisations):
     # Nordre Li: this year's self-audit half done.
     farmer2 = _membership("gardbruker2@tunet.example", Role.FARMER)
     farm2 = Farm.objects.get(provider=organisations["nordre-li"])
-    audit2 = actions.start_self_audit(farmer2, farm2)
+    audit2 = actions.do_start_self_audit(farmer2, farm2)
     _answer_all(farmer2, audit2, upto=Answer.objects.filter(self_audit=audit2).count() // 2)
 
     # Farms waiting for approval get the auditor, so the worklist has more than one farm.
     for pending in Farm.objects.filter(approval__status=ApprovalStatus.PENDING).order_by("name")[:3]:
-        actions.assign_auditor(officer, pending, auditor.user)
+        actions.do_assign_auditor(officer, pending, auditor.user)

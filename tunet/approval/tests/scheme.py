@@ -51,7 +51,7 @@ def answer_all(s, audit, no=0):
     """Answer every item Yes, except the first `no` ones, which get a No with a measure."""
     for i, answer in enumerate(audit.answers.order_by("item__position", "item_id")):
         if i < no:
-            actions.save_answer(
+            actions.do_save_answer(
                 s.farmer,
                 answer,
                 value=AnswerValue.NO,
@@ -61,24 +61,24 @@ def answer_all(s, audit, no=0):
                 deadline=in_days(30),
             )
         else:
-            actions.save_answer(s.farmer, answer, value=AnswerValue.YES)
+            actions.do_save_answer(s.farmer, answer, value=AnswerValue.YES)
 
 
 def submitted_self_audit(s, no=0):
-    audit = actions.start_self_audit(s.farmer, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     answer_all(s, audit, no=no)
-    return actions.submit_self_audit(s.farmer, audit)
+    return actions.do_submit_self_audit(s.farmer, audit)
 
 
 def accepted_revision(s):
-    revision = actions.assign_auditor(s.officer, s.farm, s.auditor.user)
-    actions.record_visit(s.auditor, revision, visit_date=timezone.localdate(), met="Kari", summary="Fint besøk")
-    return actions.accept_revision(s.auditor, revision)
+    revision = actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
+    actions.do_record_visit(s.auditor, revision, visit_date=timezone.localdate(), met="Kari", summary="Fint besøk")
+    return actions.do_accept_revision(s.auditor, revision)
 
 
 def close_all(s):
     for deviation in s.farm.deviations.filter(status="open"):
-        actions.close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
+        actions.do_close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
 
 
 def approved(s):
@@ -86,5 +86,5 @@ def approved(s):
     revision = accepted_revision(s)
     close_all(s)
     for deviation in s.farm.deviations.filter(status="closed"):
-        actions.verify_deviation(s.auditor, deviation)
+        actions.do_verify_deviation(s.auditor, deviation)
     return revision

@@ -10,7 +10,7 @@ from django.db import IntegrityError
 
 from tunet.accounts.models import Role
 from tunet.accounts.tests.factories import member
-from tunet.approval import actions, tasks
+from tunet.approval import actions, lifecycle, tasks
 from tunet.approval.models import (
     Answer,
     AnswerValue,
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_self_audit_covers_the_items_that_apply_to_the_farm():
     s = scheme(items=3)
-    audit = actions.start_self_audit(s.farmer, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     codes = set(audit.answers.values_list("item__code", flat=True))
     assert len(codes) == 3
     assert "DYR 1" not in codes
@@ -41,22 +41,22 @@ def test_a_self_audit_covers_the_items_that_apply_to_the_farm():
 
 def test_starting_twice_gives_the_same_draft():
     s = scheme()
-    assert actions.start_self_audit(s.farmer, s.farm) == actions.start_self_audit(s.farmer, s.farm)
+    assert actions.do_start_self_audit(s.farmer, s.farm) == actions.do_start_self_audit(s.farmer, s.farm)
 
 
 def test_another_farm_cannot_start_or_answer_the_self_audit():
     s = scheme()
     other = member(Role.FARMER)
     with pytest.raises(PermissionDenied):
-        actions.start_self_audit(other, s.farm)
-    audit = actions.start_self_audit(s.farmer, s.farm)
+        actions.do_start_self_audit(other, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     with pytest.raises(PermissionDenied):
-        actions.save_answer(other, audit.answers.first(), value=AnswerValue.YES)
+        actions.do_save_answer(other, audit.answers.first(), value=AnswerValue.YES)
 
 
 def test_a_no_cannot_be_stored_without_its_measure():
     s = scheme()
-    answer = actions.start_self_audit(s.farmer, s.farm).answers.first()
+    answer = actions.do_start_self_audit(s.farmer, s.farm).answers.first()
     answer.value = AnswerValue.NO
     with pytest.raises(IntegrityError):
         answer.save()
@@ -64,17 +64,17 @@ def test_a_no_cannot_be_stored_without_its_measure():
 
 def test_an_incomplete_self_audit_cannot_be_submitted():
     s = scheme()
-    audit = actions.start_self_audit(s.farmer, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     with pytest.raises(actions.NotAllowed):
-        actions.submit_self_audit(s.farmer, audit)
+        actions.do_submit_self_audit(s.farmer, audit)
 
 
 def test_submitting_turns_each_no_into_a_deviation_once():
     s = scheme(items=3)
-    audit = actions.start_self_audit(s.farmer, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     answer_all(s, audit, no=2)
-    actions.submit_self_audit(s.farmer, audit)
-    actions.submit_self_audit(s.farmer, audit)  # a double submit
+    actions.do_submit_self_audit(s.farmer, audit)
+    actions.do_submit_self_audit(s.farmer, audit)  # a double submit
     audit.refresh_from_db()
     assert audit.status == SelfAuditStatus.SUBMITTED
     deviations = Deviation.objects.filter(farm=s.farm)
@@ -87,7 +87,7 @@ def test_a_submitted_self_audit_is_frozen():
     s = scheme()
     audit = submitted(s)
     with pytest.raises(actions.NotAllowed):
-        actions.save_answer(
+        actions.do_save_answer(
             s.farmer, audit.answers.first(), value=AnswerValue.NO, measure="x", responsible="y", deadline=in_days(3)
         )
 
@@ -97,7 +97,7 @@ def test_publishing_a_new_version_does_not_touch_an_audit_under_way():
     from tunet.approval.tests.factories import standard_with_version
 
     s = scheme(items=2)
-    audit = actions.start_self_audit(s.farmer, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     s.version.status = VersionStatus.RETIRED
     s.version.save()
     standard_with_version(standard=s.version.standard, number=2, items=5)
@@ -116,11 +116,11 @@ def test_the_farm_is_approved_for_two_years_when_audit_revision_and_deviations_a
     s.farm.approval.refresh_from_db()
     assert s.farm.approval.status == ApprovalStatus.PENDING  # closed, not yet verified
     deviation = Deviation.objects.get(farm=s.farm)
-    actions.verify_deviation(s.auditor, deviation)
+    actions.do_verify_deviation(s.auditor, deviation)
     approval = s.farm.approval
     approval.refresh_from_db()
     assert approval.status == ApprovalStatus.APPROVED
-    assert approval.valid_until == actions.two_years_from(datetime.date.today())
+    assert approval.valid_until == lifecycle.two_years_from(datetime.date.today())
     assert Farm.objects.filter(pk=s.farm.pk).filter(listed()).exists()
     event = approval.events.first()
     assert (event.from_status, event.to_status, event.actor) == ("pending", "approved", s.auditor.user)
@@ -129,18 +129,18 @@ def test_the_farm_is_approved_for_two_years_when_audit_revision_and_deviations_a
 def test_only_the_assigned_auditor_records_the_revision():
     s = scheme()
     submitted(s)
-    revision = actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+    revision = actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
     stranger = member(Role.AUDITOR)
     with pytest.raises(PermissionDenied):
-        actions.record_visit(stranger, revision, visit_date=datetime.date.today(), met="", summary="")
+        actions.do_record_visit(stranger, revision, visit_date=datetime.date.today(), met="", summary="")
     with pytest.raises(PermissionDenied):
-        actions.assign_auditor(s.farmer, s.farm, s.auditor.user)
+        actions.do_assign_auditor(s.farmer, s.farm, s.auditor.user)
 
 
 def test_assigning_tells_the_auditor_and_the_farm(django_capture_on_commit_callbacks):
     s = scheme()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+        actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
     assert Notification.objects.filter(user=s.auditor.user).count() == 1
     assert Notification.objects.filter(user=s.farmer.user).count() == 1
     assert {m.to[0] for m in mail.outbox} == {s.auditor.user.email, s.farmer.user.email}
@@ -148,25 +148,25 @@ def test_assigning_tells_the_auditor_and_the_farm(django_capture_on_commit_callb
 
 def test_a_farm_has_one_revision_under_way():
     s = scheme()
-    actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+    actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
     with pytest.raises(actions.NotAllowed):
-        actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+        actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
 
 
 def test_the_revision_is_accepted_only_after_the_visit():
     s = scheme()
     submitted(s)
-    revision = actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+    revision = actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
     with pytest.raises(actions.NotAllowed):
-        actions.accept_revision(s.auditor, revision)
+        actions.do_accept_revision(s.auditor, revision)
 
 
 def test_correcting_an_answer_to_no_records_a_deviation():
     s = scheme()
     audit = submitted(s)
-    revision = actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+    revision = actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
     answer = audit.answers.first()
-    actions.review_answer(
+    actions.do_review_answer(
         s.auditor,
         revision,
         answer,
@@ -187,11 +187,11 @@ def test_closing_needs_evidence_and_a_reopened_deviation_is_open_again():
     revision = accepted_revision(s)
     deviation = Deviation.objects.get(farm=s.farm)
     with pytest.raises(actions.NotAllowed):
-        actions.close_deviation(s.farmer, deviation, note="Ordnet", evidence=None)
+        actions.do_close_deviation(s.farmer, deviation, note="Ordnet", evidence=None)
     with pytest.raises(actions.NotAllowed):  # a document of another farm
-        actions.close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory())
-    actions.close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
-    actions.reopen_deviation(s.auditor, deviation, note="Dokumentet mangler underskrift", deadline=in_days(10))
+        actions.do_close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory())
+    actions.do_close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
+    actions.do_reopen_deviation(s.auditor, deviation, note="Dokumentet mangler underskrift", deadline=in_days(10))
     deviation.refresh_from_db()
     assert (deviation.status, deviation.deadline) == (DeviationStatus.OPEN, in_days(10))
     assert revision.farm.approval.status == ApprovalStatus.PENDING
@@ -202,8 +202,8 @@ def test_a_deviation_past_its_deadline_suspends_and_closing_it_restores():
     approved(s)
     valid_until = s.farm.approval.valid_until
     # A deviation found after approval, at a new revision.
-    new_revision = actions.assign_auditor(s.officer, s.farm, s.auditor.user)
-    deviation = actions.record_deviation(
+    new_revision = actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
+    deviation = actions.do_record_deviation(
         s.auditor,
         new_revision,
         description="Brannslukker ikke kontrollert",
@@ -222,8 +222,8 @@ def test_a_deviation_past_its_deadline_suspends_and_closing_it_restores():
     assert approval.events.filter(to_status=ApprovalStatus.SUSPENDED).count() == 1
     assert approval.events.first().actor is None
     assert not Farm.objects.filter(pk=s.farm.pk).filter(listed()).exists()
-    actions.close_deviation(s.farmer, deviation, note="Kontrollert", evidence=DocumentFactory(farm=s.farm))
-    actions.verify_deviation(s.auditor, deviation)
+    actions.do_close_deviation(s.farmer, deviation, note="Kontrollert", evidence=DocumentFactory(farm=s.farm))
+    actions.do_verify_deviation(s.auditor, deviation)
     approval.refresh_from_db()
     assert (approval.status, approval.valid_until) == (ApprovalStatus.APPROVED, valid_until)
 
@@ -249,14 +249,14 @@ def test_the_approval_body_revokes_with_a_reason_and_nothing_brings_it_back():
     s = scheme()
     revision = approved(s)
     with pytest.raises(actions.NotAllowed):
-        actions.revoke(s.officer, s.farm, "  ")
+        actions.do_revoke_approval(s.officer, s.farm, "  ")
     with pytest.raises(PermissionDenied):
-        actions.revoke(s.auditor, s.farm, "Nei")
-    actions.revoke(s.officer, s.farm, "Alvorlige brudd på dyrevelferd")
+        actions.do_revoke_approval(s.auditor, s.farm, "Nei")
+    actions.do_revoke_approval(s.officer, s.farm, "Alvorlige brudd på dyrevelferd")
     s.farm.approval.refresh_from_db()
     assert s.farm.approval.status == ApprovalStatus.REVOKED
     assert s.farm.approval.reason == "Alvorlige brudd på dyrevelferd"
-    actions.reconsider(s.farm, s.auditor.user, renew=True)
+    lifecycle.reconsider(s.farm, s.auditor.user, renew=True)
     s.farm.approval.refresh_from_db()
     assert s.farm.approval.status == ApprovalStatus.REVOKED
     assert revision.farm_id == s.farm.pk
@@ -266,8 +266,8 @@ def test_reminders_go_once_each(django_capture_on_commit_callbacks):
     s = scheme()
     approved(s)
     valid_until = s.farm.approval.valid_until
-    new_revision = actions.assign_auditor(s.officer, s.farm, s.auditor.user)
-    actions.record_deviation(
+    new_revision = actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
+    actions.do_record_deviation(
         s.auditor,
         new_revision,
         description="Mangler førstehjelpsskrin",
@@ -286,8 +286,8 @@ def test_reminders_go_once_each(django_capture_on_commit_callbacks):
         tasks.run_daily.call()
     assert any("passed" in k for k in keys())
     deviation = Deviation.objects.get(farm=s.farm, status=DeviationStatus.OPEN)
-    actions.close_deviation(s.farmer, deviation, note="Kjøpt", evidence=DocumentFactory(farm=s.farm))
-    actions.verify_deviation(s.auditor, deviation)
+    actions.do_close_deviation(s.farmer, deviation, note="Kjøpt", evidence=DocumentFactory(farm=s.farm))
+    actions.do_verify_deviation(s.auditor, deviation)
     s.farm.approval.refresh_from_db()
     assert s.farm.approval.status == ApprovalStatus.APPROVED
     for days, warning in ((89, "90"), (29, "30")):
@@ -318,9 +318,9 @@ def test_the_farm_carries_its_listing_through_every_change_of_the_approval():
     approved(s)
     valid_until = s.farm.approval.valid_until
     assert listed_until(s.farm) == valid_until
-    actions._set_status(s.farm.approval, ApprovalStatus.SUSPENDED, None, "Avvik etter fristen")
+    lifecycle.set_status(s.farm.approval, ApprovalStatus.SUSPENDED, None, "Avvik etter fristen")
     assert listed_until(s.farm) is None
-    actions._set_status(s.farm.approval, ApprovalStatus.APPROVED, None, "")
+    lifecycle.set_status(s.farm.approval, ApprovalStatus.APPROVED, None, "")
     assert listed_until(s.farm) == valid_until
     # Expiry needs no write: listed_until is the last listed day, as listed() says.
     assert Farm.objects.filter(listed(valid_until)).exists()
@@ -343,7 +343,7 @@ def test_an_edit_of_the_farm_does_not_write_back_the_listing_it_read():
     s = scheme()
     approved(s)
     farm = Farm.objects.get(pk=s.farm.pk)  # read by the farmer's edit form
-    actions._set_status(s.farm.approval, ApprovalStatus.REVOKED, None, "Trukket tilbake")
+    lifecycle.set_status(s.farm.approval, ApprovalStatus.REVOKED, None, "Trukket tilbake")
     farm.description = "Ny beskrivelse"
     farm.save()
     assert listed_until(farm) is None

@@ -28,8 +28,8 @@ def s():
 @pytest.fixture
 def revision(s):
     submitted_self_audit(s, no=1)
-    revision = actions.assign_auditor(s.officer, s.farm, s.auditor.user)
-    actions.record_visit(s.auditor, revision, visit_date=timezone.localdate(), met="Kari", summary="Greit")
+    revision = actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
+    actions.do_record_visit(s.auditor, revision, visit_date=timezone.localdate(), met="Kari", summary="Greit")
     return revision
 
 
@@ -226,7 +226,7 @@ def test_the_auditor_reviews_verifies_and_accepts(client, revision, s):
     assert Deviation.objects.filter(farm=s.farm).count() == 2
     assert client.post(reverse("approval:revision_accept", args=[revision.pk])).status_code == 302
     for deviation in Deviation.objects.filter(farm=s.farm):
-        actions.close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
+        actions.do_close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
         verify = reverse("approval:deviation_verify", args=[revision.pk, deviation.pk])
         # The revision is accepted, but verifying its deviations goes on.
         assert client.post(verify, {f"d{deviation.pk}-note": "Sett"}).status_code == 302
@@ -236,7 +236,7 @@ def test_the_auditor_reviews_verifies_and_accepts(client, revision, s):
 
 def test_reopening_needs_a_reason(client, revision, s):
     deviation = Deviation.objects.get(farm=s.farm)
-    actions.close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
+    actions.do_close_deviation(s.farmer, deviation, note="Ordnet", evidence=DocumentFactory(farm=s.farm))
     as_(client, s.auditor)
     url = reverse("approval:deviation_verify", args=[revision.pk, deviation.pk])
     response = client.post(url, {"reopen": ""})
@@ -270,8 +270,8 @@ def _farms_with_files(n, s):
     for _ in range(n):
         farm = FarmFactory()
         farmer = member(Role.FARMER, farm.provider)
-        actions.start_self_audit(farmer, farm)
-        actions.assign_auditor(s.officer, farm, s.auditor.user)
+        actions.do_start_self_audit(farmer, farm)
+        actions.do_assign_auditor(s.officer, farm, s.auditor.user)
 
 
 def _count(client, url):
@@ -321,9 +321,9 @@ def _upload(name, content):
 
 
 def test_the_evidence_photo_is_shown_to_the_file_readers_only(client, s):
-    audit = actions.start_self_audit(s.farmer, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     answer = audit.answers.first()
-    actions.save_answer(s.farmer, answer, value=AnswerValue.YES, photo=_upload("x.png", png_bytes()))
+    actions.do_save_answer(s.farmer, answer, value=AnswerValue.YES, photo=_upload("x.png", png_bytes()))
     url = reverse("approval:answer_photo", args=[answer.pk])
     response = as_(client, s.farmer).get(url)
     assert response.status_code == 200
@@ -332,15 +332,15 @@ def test_the_evidence_photo_is_shown_to_the_file_readers_only(client, s):
     for stranger in (member(Role.FARMER, FarmFactory().provider), member(Role.AUDITOR), member(Role.CASE_WORKER)):
         assert as_(client, stranger).get(url).status_code == 403
     assert as_(client, s.officer).get(url).status_code == 200
-    actions.assign_auditor(s.officer, s.farm, s.auditor.user)
+    actions.do_assign_auditor(s.officer, s.farm, s.auditor.user)
     assert as_(client, s.auditor).get(url).status_code == 200
 
 
 def test_the_revision_report_carries_the_photos(client, s):
-    audit = actions.start_self_audit(s.farmer, s.farm)
+    audit = actions.do_start_self_audit(s.farmer, s.farm)
     for answer in audit.answers.all():
-        actions.save_answer(s.farmer, answer, value=AnswerValue.YES, photo=_upload("x.png", png_bytes()))
-    actions.submit_self_audit(s.farmer, audit)
+        actions.do_save_answer(s.farmer, answer, value=AnswerValue.YES, photo=_upload("x.png", png_bytes()))
+    actions.do_submit_self_audit(s.farmer, audit)
     revision = accepted_revision(s)
     response = as_(client, s.farmer).get(reverse("approval:revision_report", args=[revision.pk]))
     assert response.status_code == 200

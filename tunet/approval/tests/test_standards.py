@@ -6,6 +6,7 @@ from django.urls import reverse
 from tunet.accounts.models import Role
 from tunet.accounts.tests.factories import member
 from tunet.approval import actions, forms, queries
+from tunet.approval.actions import standards as standard_actions
 from tunet.approval.models import (
     AppliesWhen,
     DocumentType,
@@ -156,7 +157,7 @@ def test_a_new_draft_is_an_exact_copy_of_the_version_in_force_numbered_one_highe
     )
     retired = standard_with_version(standard=in_force.standard, number=0, status=VersionStatus.RETIRED, sections=1)
 
-    draft = actions.draft_new_version(officer, in_force.standard)
+    draft = actions.do_draft_version(officer, in_force.standard)
 
     assert (draft.number, draft.status, draft.notes) == (2, VersionStatus.DRAFT, "")
     assert contents(draft) == contents(in_force)
@@ -168,8 +169,8 @@ def test_a_new_draft_is_an_exact_copy_of_the_version_in_force_numbered_one_highe
 
 def test_drafting_twice_gives_the_same_draft(officer):
     in_force = standard_with_version()
-    first = actions.draft_new_version(officer, in_force.standard)
-    second = actions.draft_new_version(officer, in_force.standard)
+    first = actions.do_draft_version(officer, in_force.standard)
+    second = actions.do_draft_version(officer, in_force.standard)
     assert first == second
     assert StandardVersion.objects.filter(standard=in_force.standard, status=VersionStatus.DRAFT).count() == 1
 
@@ -178,23 +179,23 @@ def test_a_draft_made_in_the_same_moment_by_someone_else_is_the_one_returned(off
     in_force = standard_with_version()
     theirs = standard_with_version(standard=in_force.standard, number=2, status=VersionStatus.DRAFT, sections=0)
     # Our first look missed their draft (it was committed just after); the database constraint catches it.
-    real_draft_of = actions._draft_of
+    real_draft_of = standard_actions._draft_of
     looks = []
 
     def first_look_misses(standard):
         looks.append(standard)
         return None if len(looks) == 1 else real_draft_of(standard)
 
-    monkeypatch.setattr(actions, "_draft_of", first_look_misses)
-    assert actions.draft_new_version(officer, in_force.standard) == theirs
+    monkeypatch.setattr(standard_actions, "_draft_of", first_look_misses)
+    assert actions.do_draft_version(officer, in_force.standard) == theirs
     assert len(looks) == 2
     assert StandardVersion.objects.filter(standard=in_force.standard).count() == 2
 
 
 def test_publishing_replaces_the_version_in_force_and_records_who_and_when(officer):
     in_force = standard_with_version()
-    draft = actions.draft_new_version(officer, in_force.standard)
-    published = actions.publish_version(officer, draft)
+    draft = actions.do_draft_version(officer, in_force.standard)
+    published = actions.do_publish_version(officer, draft)
     in_force.refresh_from_db()
     assert published.status == VersionStatus.PUBLISHED
     assert published.published_by == officer.user
@@ -205,7 +206,7 @@ def test_publishing_replaces_the_version_in_force_and_records_who_and_when(offic
 
 def test_publishing_twice_is_harmless(client, officer):
     in_force = standard_with_version(code="gk")
-    draft = actions.draft_new_version(officer, in_force.standard)
+    draft = actions.do_draft_version(officer, in_force.standard)
     client.force_login(officer.user)
     url = reverse("approval:version_publish", args=["gk", draft.number])
     assert client.post(url).status_code == 302
@@ -220,7 +221,7 @@ def test_publishing_twice_is_harmless(client, officer):
 def test_an_empty_draft_cannot_be_published(officer):
     draft = standard_with_version(status=VersionStatus.DRAFT, sections=1, items=0)
     with pytest.raises(actions.NotAllowed):
-        actions.publish_version(officer, draft)
+        actions.do_publish_version(officer, draft)
     draft.refresh_from_db()
     assert draft.status == VersionStatus.DRAFT
 
@@ -232,15 +233,15 @@ def test_published_and_replaced_versions_cannot_be_changed(officer, status):
     item = version.items.first()
     before = contents(version)
     changes = [
-        lambda: actions.save_notes(officer, version, "Endret i smug"),
-        lambda: actions.save_section(officer, version, forms.SectionForm({"title": "Ny"})),
-        lambda: actions.save_section(officer, version, forms.SectionForm({"title": "Nytt navn"}, instance=section)),
-        lambda: actions.delete_section(officer, section),
-        lambda: actions.move_section(officer, section, 1),
-        lambda: actions.save_item(officer, version, valid_item_form(version, instance=item)),
-        lambda: actions.delete_item(officer, item),
-        lambda: actions.move_item(officer, item, 1),
-        lambda: actions.publish_version(officer, version),
+        lambda: actions.do_save_version_notes(officer, version, "Endret i smug"),
+        lambda: actions.do_save_section(officer, version, title="Ny"),
+        lambda: actions.do_save_section(officer, version, section, title="Nytt navn"),
+        lambda: actions.do_delete_section(officer, section),
+        lambda: actions.do_move_section(officer, section, 1),
+        lambda: actions.do_save_item(officer, version, item, **valid_item_form(version, instance=item).cleaned_data),
+        lambda: actions.do_delete_item(officer, item),
+        lambda: actions.do_move_item(officer, item, 1),
+        lambda: actions.do_publish_version(officer, version),
     ]
     for change in changes:
         with pytest.raises(actions.NotAllowed):

@@ -1,0 +1,3 @@
+"""What the approval forms share."""
+
+INPUT = {"class": "ds-input"}

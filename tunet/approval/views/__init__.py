@@ -1,0 +1,1 @@
+"""The approval scheme's pages, one module by sub-area (urls.py names them)."""
