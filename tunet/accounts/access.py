@@ -7,14 +7,14 @@ A person acts through one *membership* at a time (the organisation and role chos
 header). Permissions come from that membership's role and are limited to its organisation.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from .models import ROLES_BY_KIND, AccessLogEntry, Membership, OrganisationKind, Role, User
 
@@ -489,6 +489,12 @@ def log_access_many(actor, membership, subjects, action, path=""):
             )
         )
     return AccessLogEntry.objects.bulk_create(entries)
+
+
+def log_shown(request: HttpRequest, membership: Membership | None, subjects: Iterable[Any], action: str) -> Any:
+    """log_access_many() for the subjects one page shows, by the person asking, at the address they asked for
+    (with its query string: which month, which filter)."""
+    return log_access_many(request.user, membership, subjects, action, request.get_full_path())
 
 
 def access_log_for(subject):

@@ -123,7 +123,7 @@ def test_the_day_costs_the_same_queries_for_5_and_50_participants(client, django
     queries_for_five = len(five.captured_queries)
     large = farm_day(50)
     for placement in large.placements[:20]:
-        actions.record_attendance(large.farmer, placement, timezone.localdate(), AttendanceStatus.PRESENT)
+        actions.do_record_attendance(large.farmer, placement, timezone.localdate(), AttendanceStatus.PRESENT)
     as_(client, large.farmer)
     client.get(today_url())
     with django_assert_num_queries(queries_for_five):
@@ -252,7 +252,7 @@ def test_a_day_the_participant_is_not_due_is_refused(client):
     d = farm_day(1, start=timezone.localdate() - datetime.timedelta(days=2))
     before_start = timezone.localdate() - datetime.timedelta(days=5)
     with pytest.raises(actions.NotAllowed):
-        actions.record_attendance(d.farmer, d.placements[0], before_start, AttendanceStatus.PRESENT)
+        actions.do_record_attendance(d.farmer, d.placements[0], before_start, AttendanceStatus.PRESENT)
 
 
 def test_the_days_note_is_saved_once_per_day(client, d):

@@ -1,0 +1,146 @@
+"""The invoice basis of an agreement's month, and the monthly attendance report of one placement."""
+
+import datetime
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tunet.accounts import access
+from tunet.core.pdf import pdf_response
+from tunet.core.rules import attempt
+
+from .. import actions, exports, queries
+from ..invoice import month_days
+from ..models import InvoiceStatus
+from ..months import parse_month
+
+
+def _invoice(membership, pk, year, month):
+    """The agreement, the month, the page's data, and whether this is the farm's side and the month is sent."""
+    agreement = queries.agreement_papers_for(membership, pk)
+    month = access.found(parse_month(year, month))
+    page = queries.invoice_month(agreement, month)
+    farm_side = access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider)
+    sent = page["saved"] is not None and page["saved"].status == InvoiceStatus.SENT
+    return agreement, month, page, farm_side, sent
+
+
+def _participants_of(page):
+    return [placement.participant for placement in page["placements"]]
+
+
+def _around(month):
+    """The first days of the month before and the month after."""
+    previous = month - datetime.timedelta(days=1)
+    return previous.replace(day=1), month_days(month)[-1] + datetime.timedelta(days=1)
+
+
+@access.acting()
+@require_GET
+def invoice_latest(request, membership, pk):
+    """The invoice basis for last month, which is the one a farm usually sends."""
+    queries.agreement_papers_for(membership, pk)
+    last_month = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+    return redirect("daily:invoice", pk=pk, year=last_month.year, month=last_month.month)
+
+
+@access.acting()
+@require_http_methods(["GET", "POST"])
+def invoice(request, membership, pk, year, month):
+    agreement, month, page, farm_side, sent = _invoice(membership, pk, year, month)
+    if request.method == "POST":
+        if attempt(request, actions.do_send_invoice_basis, membership, agreement, month, page["computed"]):
+            messages.success(request, _("The invoice basis is sent to %(buyer)s.") % {"buyer": agreement.buyer.name})
+        return redirect("daily:invoice", pk=agreement.pk, year=month.year, month=month.month)
+    visible = farm_side or sent
+    if visible:
+        access.log_shown(request, membership, _participants_of(page), _("Invoice basis"))
+    previous, following = _around(month)
+    return render(
+        request,
+        "daily/invoice.html",
+        {
+            **page,
+            "agreement": agreement,
+            "month": month,
+            "basis": queries.shown_basis(page) if visible else None,
+            "visible": visible,
+            "sent": sent,
+            "farm_side": farm_side,
+            "can_send": access.can_send_invoice_basis(membership, agreement) and not sent,
+            "previous": previous,
+            "following": following,
+            "sent_bases": queries.sent_bases(agreement),
+        },
+    )
+
+
+@access.acting()
+@require_GET
+def invoice_download(request, membership, pk, year, month, fmt):
+    access.require(fmt in ("csv", "xlsx", "pdf"), hidden=True)
+    agreement, month, page, farm_side, sent = _invoice(membership, pk, year, month)
+    access.require(farm_side or sent, hidden=True)  # the buyer sees a month when the farm has sent it
+    access.log_shown(
+        request, membership, _participants_of(page), _("Invoice basis, download (%(format)s)") % {"format": fmt.upper()}
+    )
+    document = {
+        "agreement": agreement,
+        "month": month,
+        "basis": queries.shown_basis(page),
+        "sent": sent,
+        "saved": page["saved"],
+        "in_force": page["in_force"],
+        "summary": page["summary"],
+        "closed_days": page["closed_days"],
+    }
+    name = f"fakturagrunnlag-{agreement.pk}-{month:%Y-%m}"
+    if fmt == "csv":
+        return exports.csv_response(document, name)
+    if fmt == "xlsx":
+        return exports.xlsx_response(document, name)
+    return pdf_response("pdf/invoice_basis.html", document, f"{name}.pdf", request)
+
+
+# --- The monthly attendance report -----------------------------------------------------------------------
+
+
+def _report(membership, pk, year, month):
+    placement = queries.placement_report_for(membership, pk)
+    return placement, access.found(parse_month(year, month))
+
+
+@access.acting()
+@require_GET
+def attendance_report(request, membership, pk, year, month):
+    placement, month = _report(membership, pk, year, month)
+    access.log_shown(request, membership, [placement.participant], _("Attendance report"))
+    previous, following = _around(month)
+    return render(
+        request,
+        "daily/attendance_report.html",
+        {
+            "placement": placement,
+            "month": month,
+            "previous": previous,
+            "following": following,
+            **queries.attendance_report(placement, month),
+        },
+    )
+
+
+@access.acting()
+@require_GET
+def attendance_report_pdf(request, membership, pk, year, month):
+    placement, month = _report(membership, pk, year, month)
+    access.log_shown(request, membership, [placement.participant], _("Attendance report, PDF"))
+    return pdf_response(
+        "pdf/attendance_report.html",
+        {"placement": placement, "month": month, **queries.attendance_report(placement, month)},
+        # Not the participant's name: downloads end up in shared folders and mail attachments.
+        f"oppmote-plass-{placement.pk}-{month:%Y-%m}.pdf",
+        request,
+    )
