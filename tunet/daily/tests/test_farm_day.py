@@ -279,6 +279,26 @@ def test_a_sent_month_can_no_longer_change(client, d):
     assert not Attendance.objects.exists()
 
 
+def test_an_absence_the_rules_refuse_is_shown_at_the_date(client, d):
+    """The refusal comes from the action (the month is invoiced), not from the form; it belongs to the
+    date chosen, so that is where the page shows it."""
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    InvoiceBasis.objects.create(
+        agreement=d.agreement,
+        month=day.replace(day=1),
+        status=InvoiceStatus.SENT,
+        total=0,
+        sent_at=timezone.now(),
+        sent_by=d.farmer.user,
+    )
+    data = {"placement": d.placements[0].pk, "date": day, "note": ""}
+    response = as_(client, d.farmer).post(reverse("daily:absence"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["date"]
+    assert not response.context["form"].non_field_errors()
+    assert not Attendance.objects.exists()
+
+
 def test_the_header_links_to_today_for_farm_people_only(client, d):
     assert 'href="/i-dag/"' in as_(client, d.staff).get(reverse("accounts:start")).content.decode()
     assert 'href="/i-dag/"' not in as_(client, d.case_worker).get(reverse("accounts:start")).content.decode()
