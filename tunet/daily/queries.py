@@ -36,17 +36,23 @@ from .models import (
     InvoiceStatus,
     MeetingAction,
 )
-
-__all__ = ["farm_of"]
-
+from .months import parse_month
 
 # --- The farm day ----------------------------------------------------------------------------------------
 
 
-def farm_day_for(membership: Membership | None) -> Farm:
-    """The farm whose day the membership runs; refused (403) for everyone who does not run one."""
+def farm_run_by(membership: Membership | None) -> Farm | None:
+    """The farm whose day the membership runs (attendance, incidents, the day's note), or None."""
     farm = farm_of(membership)
     if membership is None or farm is None or not access.can_run_farm_day(membership, farm):
+        return None
+    return farm
+
+
+def farm_day_for(membership: Membership | None) -> Farm:
+    """The farm whose day the membership runs; refused (403) for everyone who does not run one."""
+    farm = farm_run_by(membership)
+    if farm is None:
         access.refuse()
     return farm
 
@@ -221,6 +227,34 @@ def terms_of(version: AgreementVersion) -> billing.Terms:
         places={int(day): int(places) for day, places in version.places.items() if places},
         start=version.start,
         end=version.runs_until,
+    )
+
+
+@dataclass
+class InvoiceMonth:
+    """An agreement's month as the invoice basis pages show it to one membership."""
+
+    agreement: Agreement
+    month: datetime.date
+    page: dict[str, Any]  # invoice_month()
+    farm_side: bool  # the farm's people see the month before it is sent; the buyer once it is
+    sent: bool
+
+
+def invoice_month_for(membership: Membership | None, pk: int, year: int, month: int) -> InvoiceMonth:
+    """The invoice basis of an agreement's month, for the people who follow the agreement (403 for
+    others; 404 for a month that does not exist)."""
+    agreement = agreement_papers_for(membership, pk)
+    first = parse_month(year, month)
+    if first is None:
+        access.refuse(hidden=True)
+    page = invoice_month(agreement, first)
+    return InvoiceMonth(
+        agreement=agreement,
+        month=first,
+        page=page,
+        farm_side=access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider),
+        sent=page["saved"] is not None and page["saved"].status == InvoiceStatus.SENT,
     )
 
 

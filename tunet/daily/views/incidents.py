@@ -17,11 +17,10 @@ from ..models import Severity
 def incidents(request, membership):
     shown = list(queries.incidents_visible_to(membership)[:200])
     access.log_shown(request, membership, {i.placement.participant for i in shown}, _("Incidents"))
-    farm = queries.farm_of(membership)
     return render(
         request,
         "daily/incidents.html",
-        {"incidents": shown, "can_report": farm is not None and access.can_run_farm_day(membership, farm)},
+        {"incidents": shown, "can_report": queries.farm_run_by(membership) is not None},
     )
 
 

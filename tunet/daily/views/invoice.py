@@ -14,22 +14,11 @@ from tunet.core.rules import attempt
 
 from .. import actions, exports, queries
 from ..invoice import month_days
-from ..models import InvoiceStatus
 from ..months import parse_month
 
 
-def _invoice(membership, pk, year, month):
-    """The agreement, the month, the page's data, and whether this is the farm's side and the month is sent."""
-    agreement = queries.agreement_papers_for(membership, pk)
-    month = access.found(parse_month(year, month))
-    page = queries.invoice_month(agreement, month)
-    farm_side = access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider)
-    sent = page["saved"] is not None and page["saved"].status == InvoiceStatus.SENT
-    return agreement, month, page, farm_side, sent
-
-
-def _participants_of(page):
-    return [placement.participant for placement in page["placements"]]
+def _participants_of(shown):
+    return [placement.participant for placement in shown.page["placements"]]
 
 
 def _around(month):
@@ -50,27 +39,28 @@ def invoice_latest(request, membership, pk):
 @access.acting()
 @require_http_methods(["GET", "POST"])
 def invoice(request, membership, pk, year, month):
-    agreement, month, page, farm_side, sent = _invoice(membership, pk, year, month)
+    shown = queries.invoice_month_for(membership, pk, year, month)
+    agreement, month = shown.agreement, shown.month
     if request.method == "POST":
-        if attempt(request, actions.do_send_invoice_basis, membership, agreement, month, page["computed"]):
+        if attempt(request, actions.do_send_invoice_basis, membership, agreement, month, shown.page["computed"]):
             messages.success(request, _("The invoice basis is sent to %(buyer)s.") % {"buyer": agreement.buyer.name})
         return redirect("daily:invoice", pk=agreement.pk, year=month.year, month=month.month)
-    visible = farm_side or sent
+    visible = shown.farm_side or shown.sent
     if visible:
-        access.log_shown(request, membership, _participants_of(page), _("Invoice basis"))
+        access.log_shown(request, membership, _participants_of(shown), _("Invoice basis"))
     previous, following = _around(month)
     return render(
         request,
         "daily/invoice.html",
         {
-            **page,
+            **shown.page,
             "agreement": agreement,
             "month": month,
-            "basis": queries.shown_basis(page) if visible else None,
+            "basis": queries.shown_basis(shown.page) if visible else None,
             "visible": visible,
-            "sent": sent,
-            "farm_side": farm_side,
-            "can_send": access.can_send_invoice_basis(membership, agreement) and not sent,
+            "sent": shown.sent,
+            "farm_side": shown.farm_side,
+            "can_send": access.can_send_invoice_basis(membership, agreement) and not shown.sent,
             "previous": previous,
             "following": following,
             "sent_bases": queries.sent_bases(agreement),
@@ -82,22 +72,26 @@ def invoice(request, membership, pk, year, month):
 @require_GET
 def invoice_download(request, membership, pk, year, month, fmt):
     access.require(fmt in ("csv", "xlsx", "pdf"), hidden=True)
-    agreement, month, page, farm_side, sent = _invoice(membership, pk, year, month)
-    access.require(farm_side or sent, hidden=True)  # the buyer sees a month when the farm has sent it
+    shown = queries.invoice_month_for(membership, pk, year, month)
+    access.require(shown.farm_side or shown.sent, hidden=True)  # the buyer sees a month when the farm has sent it
     access.log_shown(
-        request, membership, _participants_of(page), _("Invoice basis, download (%(format)s)") % {"format": fmt.upper()}
+        request,
+        membership,
+        _participants_of(shown),
+        _("Invoice basis, download (%(format)s)") % {"format": fmt.upper()},
     )
+    page = shown.page
     document = {
-        "agreement": agreement,
-        "month": month,
+        "agreement": shown.agreement,
+        "month": shown.month,
         "basis": queries.shown_basis(page),
-        "sent": sent,
+        "sent": shown.sent,
         "saved": page["saved"],
         "in_force": page["in_force"],
         "summary": page["summary"],
         "closed_days": page["closed_days"],
     }
-    name = f"fakturagrunnlag-{agreement.pk}-{month:%Y-%m}"
+    name = f"fakturagrunnlag-{shown.agreement.pk}-{shown.month:%Y-%m}"
     if fmt == "csv":
         return exports.csv_response(document, name)
     if fmt == "xlsx":
