@@ -29,7 +29,7 @@ from .models import (
 
 @transaction.atomic
 def do_save_handbook(
-    membership: Membership | None,
+    membership: Membership,
     handbook: Handbook | None,
     *,
     title: str,
@@ -117,7 +117,7 @@ def do_restore_revision(membership: Membership, revision: ChapterRevision) -> Ch
 
 
 @transaction.atomic
-def do_set_published(membership: Membership | None, chapter: Chapter, published: bool) -> Chapter:
+def do_set_published(membership: Membership, chapter: Chapter, published: bool) -> Chapter:
     access.require(access.can_edit_handbook(membership))
     chapter = Chapter.objects.select_for_update().get(pk=chapter.pk)
     if chapter.is_published == published:
