@@ -2,13 +2,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tunet.core.menu import tasks_for
+from tunet.core.rules import attempt, submitted
 
 from . import access, actions, queries
 from .forms import (
@@ -20,7 +21,6 @@ from .forms import (
     ProfileForm,
     SetPasswordForm,
 )
-from .models import Membership, Organisation
 
 
 class LoginView(auth_views.LoginView):
@@ -65,9 +65,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
-@login_required
-def start(request):
-    membership = access.active_membership(request)
+@access.acting()
+def start(request, membership):
     steps = tasks_for(request.user, membership)
     return render(request, "accounts/start.html", {"membership": membership, "steps": steps})
 
@@ -97,11 +96,9 @@ def _int(value):
         return None
 
 
-@login_required
-def organisation(request, pk):
-    organisation = get_object_or_404(Organisation.objects.select_related("municipality__county", "postal_code"), pk=pk)
-    membership = access.active_membership(request)
-    access.require(access.can_view_organisation(membership, organisation))
+@access.acting()
+def organisation(request, membership, pk):
+    organisation = queries.organisation_for(membership, pk)
     return render(
         request,
         "accounts/organisation.html",
@@ -114,31 +111,26 @@ def organisation(request, pk):
     )
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    membership = access.active_membership(request)
-    access.require(access.can_manage_organisation(membership, organisation))
+def organisation_edit(request, membership, pk):
+    organisation = queries.organisation_for(membership, pk, access.can_manage_organisation)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        actions.do_update_organisation(membership, organisation, form)
+    if submitted(request, form, actions.do_update_organisation, membership, organisation):
         messages.success(request, _("The details are saved."))
         return redirect("accounts:organisation", pk=organisation.pk)
     return render(request, "accounts/organisation_edit.html", {"organisation": organisation, "form": form})
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def member_add(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    membership = access.active_membership(request)
-    access.require(access.can_manage_members(membership, organisation))
+def member_add(request, membership, pk):
+    organisation = queries.organisation_for(membership, pk, access.can_manage_members)
     form = MemberForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        new_membership, created_user = actions.do_add_member(
-            membership, organisation, site_url=request.build_absolute_uri("/"), **form.cleaned_data
-        )
+    if added := submitted(
+        request, form, actions.do_add_member, membership, organisation, site_url=request.build_absolute_uri("/")
+    ):
+        new_membership, created_user = added.result
         if created_user:
             messages.success(
                 request,
@@ -155,16 +147,11 @@ def member_add(request, pk):
     return render(request, "accounts/member_add.html", {"organisation": organisation, "form": form})
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def member_remove(request, pk, membership_pk):
-    target = get_object_or_404(
-        Membership.objects.select_related("user", "organisation"), pk=membership_pk, organisation_id=pk
-    )
-    membership = access.active_membership(request)
-    access.require(access.can_remove_membership(membership, target))
-    if request.method == "POST":
-        actions.do_remove_member(membership, target)
+def member_remove(request, membership, pk, membership_pk):
+    target = queries.membership_to_remove(membership, pk, membership_pk)
+    if request.method == "POST" and attempt(request, actions.do_remove_member, membership, target):
         messages.success(
             request,
             _("%(name)s no longer has the role %(role)s in %(organisation)s.")
@@ -182,8 +169,7 @@ def member_remove(request, pk, membership_pk):
 @require_http_methods(["GET", "POST"])
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        actions.do_update_profile(request.user, form)
+    if submitted(request, form, actions.do_update_profile, request.user):
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form, "all_memberships": access.memberships(request)})

@@ -1,17 +1,21 @@
 """Every change to the farm day, incidents, meetings and invoice bases: one transaction, one
-permission check each. Views catch NotAllowed and show its message."""
+permission check each. Views run them through core.rules.attempt(), which shows NotAllowed's message."""
 
 import datetime
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tunet.accounts import access
+from tunet.accounts.models import Membership
+from tunet.care.models import Placement
+from tunet.catalogue.models import Farm
 from tunet.core.notifications import notify
-from tunet.purchasing.models import MeetingFrequency, add_months
+from tunet.core.rules import NotAllowed
+from tunet.purchasing.models import Agreement, AgreementVersion
 
 from . import invoice as billing
 from .models import (
@@ -26,13 +30,12 @@ from .models import (
     InvoiceStatus,
     MeetingAction,
 )
+from .months import meeting_dates, month_label
+
+__all__ = ["NotAllowed"]  # tests and callers catch the refusal where they find the actions
 
 
-class NotAllowed(Exception):
-    """A rule of the domain says no; the message says why, in plain Norwegian."""
-
-
-def _month_is_sent(agreement, day):
+def _month_is_sent(agreement: Agreement, day: datetime.date) -> bool:
     return InvoiceBasis.objects.filter(
         agreement=agreement, month=day.replace(day=1), status=InvoiceStatus.SENT
     ).exists()
@@ -46,7 +49,14 @@ AHEAD_OF_TIME = {AttendanceStatus.ABSENT_NOTICE, AttendanceStatus.CLOSED}
 
 
 @transaction.atomic
-def record_attendance(membership, placement, day, status, hours=None, note=None):
+def do_record_attendance(
+    membership: Membership,
+    placement: Placement,
+    day: datetime.date,
+    status: str,
+    hours: Decimal | None = None,
+    note: str | None = None,
+) -> Attendance:
     """One tap on the farm day: set the participant's attendance for the day (changing it if set).
 
     Idempotent: the same tap twice leaves one row with the same content.
@@ -63,7 +73,7 @@ def record_attendance(membership, placement, day, status, hours=None, note=None)
         raise NotAllowed(_("The invoice basis for this month has been sent, so its attendance can no longer change."))
     if hours is not None and not (0 <= hours <= 24):
         raise NotAllowed(_("Hours must be between 0 and 24."))
-    defaults = {"status": status, "recorded_by": membership.user, "recorded_at": timezone.now()}
+    defaults: dict[str, object] = {"status": status, "recorded_by": membership.user, "recorded_at": timezone.now()}
     if status not in billing.ATTENDED:
         defaults["hours"] = None  # hours only make sense for a day spent at the farm
     elif hours is not None:
@@ -74,15 +84,15 @@ def record_attendance(membership, placement, day, status, hours=None, note=None)
     return attendance
 
 
-def mark_absent_ahead(membership, placement, day, note=""):
+def do_record_absence(membership: Membership, placement: Placement, day: datetime.date, note: str = "") -> Attendance:
     """An absence known before the day (a doctor's appointment, a holiday with family)."""
     if day <= timezone.localdate():
         raise NotAllowed(_("Choose a date after today."))
-    return record_attendance(membership, placement, day, AttendanceStatus.ABSENT_NOTICE, note=note)
+    return do_record_attendance(membership, placement, day, AttendanceStatus.ABSENT_NOTICE, note=note)
 
 
 @transaction.atomic
-def close_day(membership, farm, day, reason=""):
+def do_close_day(membership: Membership, farm: Farm, day: datetime.date, reason: str = "") -> ClosedDay:
     """The farm is closed: the day shows «Stengt» for everyone and nothing is billed for it."""
     access.require(access.can_run_farm_day(membership, farm))
     closed, _created = ClosedDay.objects.update_or_create(
@@ -92,13 +102,13 @@ def close_day(membership, farm, day, reason=""):
 
 
 @transaction.atomic
-def open_day(membership, farm, day):
+def do_reopen_day(membership: Membership, farm: Farm, day: datetime.date) -> None:
     access.require(access.can_run_farm_day(membership, farm))
     ClosedDay.objects.filter(farm=farm, date=day).delete()
 
 
 @transaction.atomic
-def save_day_note(membership, farm, day, activities, note):
+def do_save_day_note(membership: Membership, farm: Farm, day: datetime.date, activities: str, note: str) -> DayNote:
     access.require(access.can_run_farm_day(membership, farm))
     day_note, _created = DayNote.objects.update_or_create(
         farm=farm, date=day, defaults={"activities": activities, "note": note, "updated_by": membership.user}
@@ -110,7 +120,15 @@ def save_day_note(membership, farm, day, activities, note):
 
 
 @transaction.atomic
-def report_incident(membership, placement, *, occurred_at, severity, what_happened, immediate_action=""):
+def do_report_incident(
+    membership: Membership,
+    placement: Placement,
+    *,
+    occurred_at: datetime.datetime,
+    severity: str,
+    what_happened: str,
+    immediate_action: str = "",
+) -> Incident:
     """The farm reports what happened; the buyer's people who follow participants are told at once."""
     farm = placement.agreement.farm
     access.require(access.can_run_farm_day(membership, farm))
@@ -148,7 +166,7 @@ def report_incident(membership, placement, *, occurred_at, severity, what_happen
 
 
 @transaction.atomic
-def record_follow_up(membership, incident, text):
+def do_record_follow_up(membership: Membership, incident: Incident, text: str) -> Incident:
     """What was done afterwards, by the farm or the buyer. A later follow-up replaces the text."""
     agreement = incident.placement.agreement
     access.require(access.can_follow_agreement(membership, agreement))
@@ -165,23 +183,14 @@ def record_follow_up(membership, incident, text):
 # --- Follow-up meetings ----------------------------------------------------------------------------------
 
 
-MONTHS_BETWEEN = {
-    MeetingFrequency.MONTHLY: 1,
-    MeetingFrequency.QUARTERLY: 3,
-    MeetingFrequency.HALF_YEARLY: 6,
-    MeetingFrequency.YEARLY: 12,
-}
-
-
-def meeting_dates(frequency, first, count, until=None):
-    """count dates from first, one frequency apart (never past until, the agreement's end)."""
-    step = MONTHS_BETWEEN[MeetingFrequency(frequency)]
-    dates = [add_months(first, step * n) for n in range(count)]
-    return [day for day in dates if until is None or day <= until]
-
-
 @transaction.atomic
-def schedule_meetings(membership, agreement, version, first, count=4):
+def do_schedule_meetings(
+    membership: Membership,
+    agreement: Agreement,
+    version: AgreementVersion | None,
+    first: datetime.date,
+    count: int = 4,
+) -> list[FollowUpMeeting]:
     """The next `count` meetings at the agreement's frequency, from `first`. Dates already planned
     are kept as they are, so scheduling twice adds nothing."""
     access.require(access.can_follow_agreement(membership, agreement))
@@ -205,7 +214,9 @@ def schedule_meetings(membership, agreement, version, first, count=4):
 
 
 @transaction.atomic
-def add_meeting(membership, agreement, scheduled_on, placement=None):
+def do_add_meeting(
+    membership: Membership, agreement: Agreement, scheduled_on: datetime.date, placement: Placement | None = None
+) -> FollowUpMeeting:
     """One meeting outside the plan, possibly about one participant."""
     access.require(access.can_follow_agreement(membership, agreement))
     if placement is not None and placement.agreement_id != agreement.pk:
@@ -223,7 +234,7 @@ def add_meeting(membership, agreement, scheduled_on, placement=None):
 
 
 @transaction.atomic
-def record_minutes(membership, meeting, minutes):
+def do_record_minutes(membership: Membership, meeting: FollowUpMeeting, minutes: str) -> FollowUpMeeting:
     access.require(access.can_follow_agreement(membership, meeting.agreement))
     meeting.minutes = minutes
     meeting.held = True
@@ -233,13 +244,15 @@ def record_minutes(membership, meeting, minutes):
 
 
 @transaction.atomic
-def add_meeting_action(membership, meeting, *, text, owner, deadline):
+def do_add_meeting_action(
+    membership: Membership, meeting: FollowUpMeeting, *, text: str, owner: str, deadline: datetime.date
+) -> MeetingAction:
     access.require(access.can_follow_agreement(membership, meeting.agreement))
     return MeetingAction.objects.create(meeting=meeting, text=text, owner=owner, deadline=deadline)
 
 
 @transaction.atomic
-def set_action_done(membership, action, done=True):
+def do_set_action_done(membership: Membership, action: MeetingAction, done: bool = True) -> MeetingAction:
     access.require(access.can_follow_agreement(membership, action.meeting.agreement))
     action.done = done
     action.save(update_fields=["done"])
@@ -250,7 +263,9 @@ def set_action_done(membership, action, done=True):
 
 
 @transaction.atomic
-def send_invoice_basis(membership, agreement, month, computed):
+def do_send_invoice_basis(
+    membership: Membership, agreement: Agreement, month: datetime.date, computed: billing.Basis
+) -> InvoiceBasis:
     """Freeze the month's lines and total and send them to the buyer. Sending twice changes
     nothing: the figures the buyer got first stay.
 
@@ -281,15 +296,3 @@ def send_invoice_basis(membership, agreement, month, computed):
         key=f"invoice-basis-{basis.pk}",
     )
     return basis
-
-
-def month_label(month):
-    """«mars 2026»: the names come from Django's date formats in the active language."""
-    return date_format(month, "F Y")
-
-
-def parse_month(year, month):
-    try:
-        return datetime.date(int(year), int(month), 1)
-    except ValueError:
-        return None

@@ -56,13 +56,24 @@ class AbsenceForm(forms.Form):
 
     def __init__(self, *args, placements=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.placements = {p.pk: p for p in placements}
         self.fields["placement"].choices = [(p.pk, str(p.participant)) for p in placements]
+
+    def clean_placement(self):
+        return self.placements[self.cleaned_data["placement"]]
 
     def clean_date(self):
         day = self.cleaned_data["date"]
         if day <= timezone.localdate():
             raise forms.ValidationError(_("Choose a date after today."))
         return day
+
+    def add_error(self, field, error):
+        # What the rules refuse (the participant does not come that day, the month is invoiced) is about
+        # the date chosen, so it is shown at the date.
+        if field is None and isinstance(error, str):
+            field = "date"
+        super().add_error(field, error)
 
 
 class IncidentForm(forms.Form):
@@ -80,9 +91,13 @@ class IncidentForm(forms.Form):
 
     def __init__(self, *args, placements=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.placements = {p.pk: p for p in placements}
         self.fields["placement"].choices = [("", "–")] + [(p.pk, str(p.participant)) for p in placements]
         if not self.is_bound:
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
+
+    def clean_placement(self):
+        return self.placements[self.cleaned_data["placement"]]
 
     def clean_occurred_at(self):
         when = self.cleaned_data["occurred_at"]

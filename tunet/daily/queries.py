@@ -1,18 +1,26 @@
 """Reads of the farm day, incidents, meetings and invoice bases, with what each page needs.
 
+The *_for(membership, ...) functions fetch one object and check in the same call that the viewer may
+see it, refusing through access.py (404 when the object is not there for them, 403 when they may not
+follow it), so that views never carry permission facts to access.py by hand.
+
 Every page that shows what these return names participants, so its view logs each one shown with
-access.log_access() or access.log_access_many().
+access.log_shown().
 """
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from tunet.accounts import access
+from tunet.accounts.models import Membership
 from tunet.care.models import Placement, PlacementStatus
 from tunet.care.queries import FARM_SEES, attach_named_ids, placements_on
+from tunet.catalogue.models import Farm
 from tunet.catalogue.queries import farm_of
 from tunet.purchasing.models import Agreement, AgreementVersion, VersionState
 
@@ -28,31 +36,62 @@ from .models import (
     InvoiceStatus,
     MeetingAction,
 )
-
-__all__ = ["farm_of"]
-
+from .months import parse_month
 
 # --- The farm day ----------------------------------------------------------------------------------------
+
+
+def farm_run_by(membership: Membership | None) -> Farm | None:
+    """The farm whose day the membership runs (attendance, incidents, the day's note), or None."""
+    farm = farm_of(membership)
+    if membership is None or farm is None or not access.can_run_farm_day(membership, farm):
+        return None
+    return farm
+
+
+def farm_day_for(membership: Membership | None) -> Farm:
+    """The farm whose day the membership runs; refused (403) for everyone who does not run one."""
+    farm = farm_run_by(membership)
+    if farm is None:
+        access.refuse()
+    return farm
+
+
+def placement_on_farm_for(membership: Membership | None, pk: int) -> Placement:
+    """A placement on the farm whose day the membership runs (403 for everyone else), with what a day
+    card needs. 404 if it is another farm's, or a referral the farm declined: that participant is no
+    longer the farm's business."""
+    farm = farm_day_for(membership)
+    placement = get_object_or_404(
+        Placement.objects.select_related(
+            "participant__postal_code", "participant__buyer", "agreement__farm__provider", "agreement__buyer"
+        ),
+        pk=pk,
+        agreement__farm=farm,
+        status__in=FARM_SEES,
+    )
+    attach_named_ids([placement.participant])
+    return placement
 
 
 @dataclass
 class Card:
     """One participant on the day's list."""
 
-    placement: object
-    attendance: object  # Attendance or None
+    placement: Placement
+    attendance: Attendance | None
     contact_visible: bool
 
     @property
-    def participant(self):
+    def participant(self) -> Any:
         return self.placement.participant
 
     @property
-    def status(self):
+    def status(self) -> str:
         return self.attendance.status if self.attendance else ""
 
 
-def day_page(membership, farm, day):
+def day_page(membership: Membership, farm: Farm, day: datetime.date) -> dict[str, Any]:
     """The day's cards in pick-up order, the closed day (or None) and the day's note (or None).
 
     Five queries, however many participants come: placements_on (two), attendance, closed day, note.
@@ -69,37 +108,26 @@ def day_page(membership, farm, day):
     }
 
 
-def card_for(membership, placement, attendance):
+def card_for(membership: Membership, placement: Placement, attendance: Attendance | None) -> Card:
     participant = placement.participant
-    named = getattr(participant, "named_people_ids", frozenset())
+    named: frozenset[int] = getattr(participant, "named_people_ids", frozenset())
     return Card(placement, attendance, access.can_see_contact_details(membership, participant, named))
 
 
-def farm_placement(farm, pk):
-    """A placement on the farm, with what a day card needs (404 if it is another farm's, or a
-    referral the farm declined: that participant is no longer the farm's business)."""
-    placement = get_object_or_404(
-        Placement.objects.select_related(
-            "participant__postal_code", "participant__buyer", "agreement__farm__provider", "agreement__buyer"
-        ),
-        pk=pk,
-        agreement__farm=farm,
-        status__in=FARM_SEES,
-    )
-    attach_named_ids([placement.participant])
-    return placement
+def closed_day(farm: Farm, day: datetime.date) -> ClosedDay | None:
+    return ClosedDay.objects.filter(farm=farm, date=day).first()
 
 
 # --- Incidents -------------------------------------------------------------------------------------------
 
 
-def _incidents():
+def _incidents() -> QuerySet[Incident]:
     return Incident.objects.select_related(
         "farm", "placement__participant", "placement__agreement__buyer", "placement__agreement__farm__provider"
     )
 
 
-def incidents_visible_to(membership):
+def incidents_visible_to(membership: Membership | None) -> QuerySet[Incident]:
     """The farm's own incidents for farm people; those on its agreements for the buyer; none otherwise."""
     if membership is None or not access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS):
         return Incident.objects.none()
@@ -109,11 +137,14 @@ def incidents_visible_to(membership):
     return _incidents().filter(farm__provider=organisation)
 
 
-def incident_of(pk):
-    return get_object_or_404(_incidents().select_related("reported_by", "followed_up_by"), pk=pk)
+def incident_for(membership: Membership | None, pk: int) -> Incident:
+    """An incident, for the people who follow the participants of its agreement (403 for others)."""
+    incident = get_object_or_404(_incidents().select_related("reported_by", "followed_up_by"), pk=pk)
+    access.require(access.can_follow_agreement(membership, incident.placement.agreement))
+    return incident
 
 
-def farm_placements(farm):
+def farm_placements(farm: Farm) -> list[Placement]:
     """The participants the farm may report an incident about: those placed with it now."""
     return list(
         Placement.objects.filter(agreement__farm=farm, status=PlacementStatus.ACTIVE)
@@ -125,11 +156,14 @@ def farm_placements(farm):
 # --- Agreements: meetings and invoice bases --------------------------------------------------------------
 
 
-def agreement_of(pk):
-    return get_object_or_404(Agreement.objects.select_related("buyer", "farm__provider"), pk=pk)
+def agreement_papers_for(membership: Membership | None, pk: int) -> Agreement:
+    """An agreement whose meetings and invoice bases the membership follows (403 for others)."""
+    agreement = get_object_or_404(Agreement.objects.select_related("buyer", "farm__provider"), pk=pk)
+    access.require(access.can_follow_agreement(membership, agreement))
+    return agreement
 
 
-def signed_versions(agreement):
+def signed_versions(agreement: Agreement) -> list[AgreementVersion]:
     """The versions both sides signed (the one in force and those it replaced), newest first."""
     return list(
         AgreementVersion.objects.filter(
@@ -138,11 +172,11 @@ def signed_versions(agreement):
     )
 
 
-def version_in_force(versions):
+def version_in_force(versions: list[AgreementVersion]) -> AgreementVersion | None:
     return next((v for v in versions if v.state == VersionState.SIGNED), None)
 
 
-def meetings_page(agreement):
+def meetings_page(agreement: Agreement) -> list[FollowUpMeeting]:
     """The agreement's meetings, each with `open_actions` (how many actions are not done). One query."""
     return list(
         FollowUpMeeting.objects.filter(agreement=agreement)
@@ -151,7 +185,7 @@ def meetings_page(agreement):
     )
 
 
-def meeting_of(pk):
+def _meeting(pk: int) -> FollowUpMeeting:
     return get_object_or_404(
         FollowUpMeeting.objects.select_related(
             "agreement__buyer", "agreement__farm__provider", "placement__participant", "minutes_by"
@@ -160,7 +194,23 @@ def meeting_of(pk):
     )
 
 
-def agreement_placements(agreement):
+def meeting_for(membership: Membership | None, pk: int) -> FollowUpMeeting:
+    """A follow-up meeting with its actions, for the people who follow its agreement (403 for others)."""
+    meeting = _meeting(pk)
+    access.require(access.can_follow_agreement(membership, meeting.agreement))
+    return meeting
+
+
+def meeting_action_for(membership: Membership | None, pk: int, action_pk: int) -> MeetingAction:
+    """One action of a meeting (404 when the meeting has no such action), for the people who follow the
+    meeting's agreement (403 for others)."""
+    meeting = _meeting(pk)
+    action = access.found(next((a for a in meeting.actions.all() if a.pk == action_pk), None))
+    access.require(access.can_follow_agreement(membership, meeting.agreement))
+    return action
+
+
+def agreement_placements(agreement: Agreement) -> list[Placement]:
     """Everyone who has been placed on the agreement (active or ended), with the participant."""
     return list(
         Placement.objects.filter(agreement=agreement, status__in=(PlacementStatus.ACTIVE, PlacementStatus.ENDED))
@@ -169,7 +219,7 @@ def agreement_placements(agreement):
     )
 
 
-def terms_of(version):
+def terms_of(version: AgreementVersion) -> billing.Terms:
     return billing.Terms(
         number=version.number,
         price_model=version.price_model,
@@ -180,7 +230,35 @@ def terms_of(version):
     )
 
 
-def invoice_month(agreement, month):
+@dataclass
+class InvoiceMonth:
+    """An agreement's month as the invoice basis pages show it to one membership."""
+
+    agreement: Agreement
+    month: datetime.date
+    page: dict[str, Any]  # invoice_month()
+    farm_side: bool  # the farm's people see the month before it is sent; the buyer once it is
+    sent: bool
+
+
+def invoice_month_for(membership: Membership | None, pk: int, year: int, month: int) -> InvoiceMonth:
+    """The invoice basis of an agreement's month, for the people who follow the agreement (403 for
+    others; 404 for a month that does not exist)."""
+    agreement = agreement_papers_for(membership, pk)
+    first = parse_month(year, month)
+    if first is None:
+        access.refuse(hidden=True)
+    page = invoice_month(agreement, first)
+    return InvoiceMonth(
+        agreement=agreement,
+        month=first,
+        page=page,
+        farm_side=access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS, agreement.farm.provider),
+        sent=page["saved"] is not None and page["saved"].status == InvoiceStatus.SENT,
+    )
+
+
+def invoice_month(agreement: Agreement, month: datetime.date) -> dict[str, Any]:
     """Everything the invoice basis page shows for the month: the saved basis (or None), the
     computed basis, the versions, and each participant's attendance counts. Five queries."""
     versions = signed_versions(agreement)
@@ -194,7 +272,7 @@ def invoice_month(agreement, month):
             "date", flat=True
         )
     )
-    by_placement = {}
+    by_placement: dict[int, dict[datetime.date, str]] = {}
     for row in attendance:
         by_placement.setdefault(row.placement_id, {})[row.date] = row.status
     stays = [billing.Stay(p.pk, str(p.participant), by_placement.get(p.pk, {})) for p in placements]
@@ -215,7 +293,7 @@ def invoice_month(agreement, month):
     }
 
 
-def shown_basis(page):
+def shown_basis(page: dict[str, Any]) -> Any:
     """The lines and total to show: the frozen ones once sent, else the fresh computation."""
     saved = page["saved"]
     if saved is not None and saved.status == InvoiceStatus.SENT:
@@ -223,22 +301,25 @@ def shown_basis(page):
     return page["computed"].as_json()
 
 
-def sent_bases(agreement):
+def sent_bases(agreement: Agreement) -> list[InvoiceBasis]:
     return list(InvoiceBasis.objects.filter(agreement=agreement, status=InvoiceStatus.SENT).order_by("-month"))
 
 
 # --- The monthly attendance report (NAV) -----------------------------------------------------------------
 
 
-def placement_of(pk):
+def placement_report_for(membership: Membership | None, pk: int) -> Placement:
+    """A placement whose attendance report the membership may read: the registering buyer's, and the
+    farm's people unless the farm declined the referral (403 for others)."""
     placement = get_object_or_404(
         Placement.objects.select_related("participant__buyer", "agreement__buyer", "agreement__farm__provider"),
         pk=pk,
     )
+    access.require(access.can_follow_placement(membership, placement, farm_may_see=placement.status in FARM_SEES))
     return placement
 
 
-def attendance_report(placement, month):
+def attendance_report(placement: Placement, month: datetime.date) -> dict[str, Any]:
     """Every day of the month the participant was due, or has attendance registered, with the
     status (closed days as «Stengt»), hours and note; and the totals per status."""
     days = billing.month_days(month)

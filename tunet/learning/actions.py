@@ -5,22 +5,47 @@ school keeps each person's answers, results and certificate. Submitting the same
 changes nothing the second time.
 """
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from tunet.accounts import access
+from tunet.accounts.models import Membership, User
 
-from .models import Answer, Certificate, Chapter, ChapterRevision, LessonResult, Question
+from .models import (
+    Answer,
+    Certificate,
+    Chapter,
+    ChapterRevision,
+    Course,
+    Handbook,
+    HandbookImage,
+    Lesson,
+    LessonResult,
+    Question,
+)
 
 
 @transaction.atomic
-def do_save_handbook(membership, form):
+def do_save_handbook(
+    membership: Membership,
+    handbook: Handbook | None,
+    *,
+    title: str,
+    slug: str,
+    summary: str,
+    sort_order: int,
+) -> Handbook:
+    """Create a handbook (handbook None) or change one."""
     access.require(access.can_edit_handbook(membership))
-    return form.save()
+    handbook = handbook if handbook is not None else Handbook()
+    handbook.title, handbook.slug, handbook.summary, handbook.sort_order = title, slug, summary, sort_order
+    handbook.save()
+    return handbook
 
 
-def _same_as(chapter, revision):
+def _same_as(chapter: Chapter, revision: ChapterRevision | None) -> bool:
     return (
         revision is not None
         and revision.title == chapter.title
@@ -29,7 +54,9 @@ def _same_as(chapter, revision):
     )
 
 
-def _add_revision(chapter, author, note="", restored_from=None):
+def _add_revision(
+    chapter: Chapter, author: User, note: str = "", restored_from: ChapterRevision | None = None
+) -> ChapterRevision | None:
     """A new revision with the chapter's current content, unless the latest one already has it."""
     latest = chapter.revisions.order_by("-number").first()
     if _same_as(chapter, latest):
@@ -48,21 +75,36 @@ def _add_revision(chapter, author, note="", restored_from=None):
 
 
 @transaction.atomic
-def do_save_chapter(membership, handbook, form):
-    """Create or change a chapter; the saved state becomes its newest revision."""
+def do_save_chapter(
+    membership: Membership,
+    handbook: Handbook,
+    chapter: Chapter | None,
+    *,
+    title: str,
+    audiences: list[str],
+    body: str,
+    sort_order: int,
+    key: str | None = None,
+    note: str = "",
+) -> Chapter:
+    """Create a chapter (chapter None, with its key) or change one (its key stays); the saved state
+    becomes its newest revision."""
     access.require(access.can_edit_handbook(membership))
-    if form.instance.pk:
+    if chapter is not None and chapter.pk:
         # One save at a time per chapter, so that two editors never get the same revision number.
-        Chapter.objects.select_for_update().filter(pk=form.instance.pk).first()
-    chapter = form.save(commit=False)
+        Chapter.objects.select_for_update().filter(pk=chapter.pk).first()
+    else:
+        chapter = Chapter(key=key or "")  # the form asks a new chapter for its key
     chapter.handbook = handbook
+    chapter.title, chapter.body, chapter.sort_order = title, body, sort_order
+    chapter.audiences = audiences
     chapter.save()
-    _add_revision(chapter, membership.user, form.cleaned_data.get("note", ""))
+    _add_revision(chapter, membership.user, note)
     return chapter
 
 
 @transaction.atomic
-def do_restore_revision(membership, revision):
+def do_restore_revision(membership: Membership, revision: ChapterRevision) -> Chapter:
     """Put the chapter back exactly as it was in revision; that becomes a new revision on top."""
     access.require(access.can_edit_handbook(membership))
     chapter = Chapter.objects.select_for_update().get(pk=revision.chapter_id)
@@ -75,7 +117,7 @@ def do_restore_revision(membership, revision):
 
 
 @transaction.atomic
-def do_set_published(membership, chapter, published):
+def do_set_published(membership: Membership, chapter: Chapter, published: bool) -> Chapter:
     access.require(access.can_edit_handbook(membership))
     chapter = Chapter.objects.select_for_update().get(pk=chapter.pk)
     if chapter.is_published == published:
@@ -88,19 +130,20 @@ def do_set_published(membership, chapter, published):
 
 
 @transaction.atomic
-def do_add_image(membership, form):
+def do_add_image(membership: Membership, *, image: UploadedFile, alt_text: str, content_type: str) -> HandbookImage:
+    """Add an image to the library; content_type is what uploads.check_image() found the file to be."""
     access.require(access.can_edit_handbook(membership))
-    image = form.save(commit=False)
-    image.uploaded_by = membership.user
-    image.save()
-    return image
+    added = HandbookImage(alt_text=alt_text, content_type=content_type, uploaded_by=membership.user)
+    added.image = image  # assigned after creation, as a form does, so that width and height are read from it
+    added.save()
+    return added
 
 
 # --- The IPT school ---------------------------------------------------------------------------
 
 
 @transaction.atomic
-def do_answer_quiz(user, lesson, choices):
+def do_answer_quiz(user: User, lesson: Lesson, choices: dict[int, int]) -> tuple[LessonResult, Certificate | None]:
     """Record a person's answers to a lesson's quiz ({question id: option id}) and score them.
 
     Returns the LessonResult, and the certificate if this completed the course (else None).
@@ -117,7 +160,8 @@ def do_answer_quiz(user, lesson, choices):
     now = timezone.now()
     for question in questions:
         options = {option.pk: option for option in question.options.all()}
-        option = options.get(choices.get(question.pk))
+        chosen = choices.get(question.pk)
+        option = options.get(chosen) if chosen is not None else None
         if option is None:
             continue
         Answer.objects.update_or_create(user=user, question=question, defaults={"option": option, "answered_at": now})
@@ -130,7 +174,7 @@ def do_answer_quiz(user, lesson, choices):
     return result, _certificate_if_complete(user, lesson.course)
 
 
-def _certificate_if_complete(user, course):
+def _certificate_if_complete(user: User, course: Course) -> Certificate | None:
     lesson_ids = set(course.lessons.values_list("pk", flat=True))
     passed = set(
         LessonResult.objects.filter(user=user, lesson__course=course, passed=True).values_list("lesson_id", flat=True)

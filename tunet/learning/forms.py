@@ -111,7 +111,8 @@ class ImageForm(forms.ModelForm):
 
     def clean_image(self):
         image = self.cleaned_data["image"]
-        self.instance.content_type = uploads.check_image(image, settings.PHOTO_MAX_BYTES)
+        # Read once here, where the file is checked, and handed to the action with the rest.
+        self.cleaned_data["content_type"] = uploads.check_image(image, settings.PHOTO_MAX_BYTES)
         return image
 
 

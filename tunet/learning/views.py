@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,21 +9,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tunet.accounts import access
 from tunet.core.pdf import pdf_response
+from tunet.core.rules import attempt, submitted
 
 from . import actions, queries, richtext
 from .forms import ChapterForm, HandbookForm, ImageForm, QuizForm, SearchForm, VerifyForm
-from .models import AUDIENCE_SLUGS, Chapter, Handbook, HandbookImage
+from .models import AUDIENCE_SLUGS, Chapter, HandbookImage
+
+# The handbook is public; its editors, in the approval body, also see drafts and change it.
+editing = access.acting(access.can_edit_handbook)
 
 
 def _editor(request):
     membership = access.active_membership(request)
     return membership, access.can_edit_handbook(membership)
-
-
-def _require_editor(request):
-    membership, editor = _editor(request)
-    access.require(editor)
-    return membership
 
 
 # --- The handbook: reading --------------------------------------------------------------------
@@ -52,12 +50,9 @@ def handbook_home(request):
 
 @require_GET
 def handbook_detail(request, slug):
-    _membership, editor = _editor(request)
-    handbook = get_object_or_404(Handbook, slug=slug)
+    membership, editor = _editor(request)
+    handbook = queries.handbook_for(membership, slug)
     audience = AUDIENCE_SLUGS.get(request.GET.get("for", ""))
-    # A handbook with nothing published is not there for readers, whatever audience they ask for.
-    if not editor and not handbook.chapters.filter(is_published=True).exists():
-        raise Http404
     chapters = queries.chapters_of(handbook, editor, audience)
     return render(
         request,
@@ -75,9 +70,7 @@ def handbook_detail(request, slug):
 @require_GET
 def chapter_detail(request, key):
     membership, editor = _editor(request)
-    chapter = queries.chapter_page(key)
-    if not access.can_read_chapter(membership, chapter):
-        raise Http404
+    chapter = queries.chapter_for(membership, key)
     before, after = queries.neighbours(chapter, editor)
     return render(
         request,
@@ -86,23 +79,15 @@ def chapter_detail(request, key):
     )
 
 
-def _published_handbook(slug):
-    handbook = get_object_or_404(Handbook, slug=slug)
-    chapters = queries.whole_handbook(handbook)
-    if not chapters:
-        raise Http404
-    return handbook, chapters
-
-
 @require_GET
 def handbook_print(request, slug):
-    handbook, chapters = _published_handbook(slug)
+    handbook, chapters = queries.published_handbook(slug)
     return render(request, "learning/handbook_print.html", {"handbook": handbook, "chapters": chapters})
 
 
 @require_GET
 def handbook_pdf(request, slug):
-    handbook, chapters = _published_handbook(slug)
+    handbook, chapters = queries.published_handbook(slug)
     wanted = set().union(*(richtext.image_ids(chapter.body) for chapter in chapters))
     images = HandbookImage.objects.in_bulk(wanted) if wanted else {}
     for chapter in chapters:
@@ -117,7 +102,7 @@ def image_file(request, pk):
     try:
         stream = image.image.open("rb")
     except FileNotFoundError:
-        raise Http404 from None
+        access.refuse(hidden=True)
     response = FileResponse(stream, content_type=image.content_type)
     response["Cache-Control"] = "public, max-age=86400"
     return response
@@ -126,34 +111,32 @@ def image_file(request, pk):
 # --- The handbook: editing --------------------------------------------------------------------
 
 
-@login_required
+@editing
 @require_http_methods(["GET", "POST"])
-def handbook_edit(request, slug=None):
-    membership = _require_editor(request)
-    handbook = get_object_or_404(Handbook, slug=slug) if slug else None
+def handbook_edit(request, membership, slug=None):
+    handbook = queries.handbook_for(membership, slug) if slug else None
     form = HandbookForm(request.POST or None, instance=handbook)
-    if request.method == "POST" and form.is_valid():
-        handbook = actions.do_save_handbook(membership, form)
+    if saved := submitted(request, form, actions.do_save_handbook, membership, handbook):
         messages.success(request, _("The handbook is saved."))
-        return redirect("learning:handbook", slug=handbook.slug)
+        return redirect("learning:handbook", slug=saved.result.slug)
     return render(request, "learning/handbook_form.html", {"form": form, "handbook": handbook})
 
 
-@login_required
+@editing
 @require_http_methods(["GET", "POST"])
-def chapter_edit(request, slug=None, key=None):
-    membership = _require_editor(request)
+def chapter_edit(request, membership, slug=None, key=None):
     if key:
-        chapter = queries.chapter_page(key)
+        chapter = queries.chapter_for(membership, key)
         handbook = chapter.handbook
     else:
-        handbook = get_object_or_404(Handbook, slug=slug)
+        handbook = queries.handbook_for(membership, slug)
         chapter = Chapter(handbook=handbook, sort_order=(handbook.chapters.count() + 1) * 10)
     form = ChapterForm(request.POST or None, instance=chapter)
-    if request.method == "POST" and form.is_valid():
-        chapter = actions.do_save_chapter(membership, handbook, form)
+    if saved := submitted(
+        request, form, actions.do_save_chapter, membership, handbook, chapter if chapter.pk else None
+    ):
         messages.success(request, _("The chapter is saved as a new version."))
-        return redirect("learning:chapter", key=chapter.key)
+        return redirect("learning:chapter", key=saved.result.key)
     return render(
         request,
         "learning/chapter_form.html",
@@ -161,22 +144,22 @@ def chapter_edit(request, slug=None, key=None):
     )
 
 
-@login_required
+@editing
 @require_POST
-def chapter_publish(request, key):
-    membership = _require_editor(request)
-    chapter = queries.chapter_page(key)
+def chapter_publish(request, membership, key):
+    chapter = queries.chapter_for(membership, key)
     publish = request.POST.get("publish") == "1"
-    actions.do_set_published(membership, chapter, publish)
-    messages.success(request, _("The chapter is published.") if publish else _("The chapter is no longer published."))
+    if attempt(request, actions.do_set_published, membership, chapter, publish):
+        messages.success(
+            request, _("The chapter is published.") if publish else _("The chapter is no longer published.")
+        )
     return redirect("learning:chapter", key=chapter.key)
 
 
-@login_required
+@editing
 @require_GET
-def chapter_history(request, key):
-    _require_editor(request)
-    chapter = queries.chapter_page(key)
+def chapter_history(request, membership, key):
+    chapter = queries.chapter_for(membership, key)
     return render(
         request,
         "learning/chapter_history.html",
@@ -191,11 +174,10 @@ def _number(value):
         return None
 
 
-@login_required
+@editing
 @require_GET
-def chapter_compare(request, key):
-    _require_editor(request)
-    chapter = queries.chapter_page(key)
+def chapter_compare(request, membership, key):
+    chapter = queries.chapter_for(membership, key)
     older_number, newer_number = _number(request.GET.get("fra")), _number(request.GET.get("til"))
     if older_number is None or newer_number is None:
         messages.warning(request, _("Choose two versions to compare."))
@@ -217,14 +199,12 @@ def chapter_compare(request, key):
     )
 
 
-@login_required
+@editing
 @require_http_methods(["GET", "POST"])
-def revision_restore(request, key, number):
-    membership = _require_editor(request)
-    chapter = queries.chapter_page(key)
+def revision_restore(request, membership, key, number):
+    chapter = queries.chapter_for(membership, key)
     revision = queries.revision(chapter, number)
-    if request.method == "POST":
-        actions.do_restore_revision(membership, revision)
+    if request.method == "POST" and attempt(request, actions.do_restore_revision, membership, revision):
         messages.success(request, _("Version %(number)s is restored.") % {"number": number})
         return redirect("learning:chapter", key=key)
     return render(
@@ -232,19 +212,17 @@ def revision_restore(request, key, number):
     )
 
 
-@login_required
+@editing
 @require_http_methods(["GET", "POST"])
-def images(request):
-    membership = _require_editor(request)
+def images(request, membership):
     form = ImageForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        actions.do_add_image(membership, form)
+    if submitted(request, form, actions.do_add_image, membership):
         messages.success(request, _("The image is added to the library."))
         return redirect("learning:images")
     return render(
         request,
         "learning/images.html",
-        {"form": form, "images": list(HandbookImage.objects.all()[:200]), "limit": settings.PHOTO_MAX_BYTES},
+        {"form": form, "images": queries.library_images(), "limit": settings.PHOTO_MAX_BYTES},
     )
 
 
@@ -329,9 +307,7 @@ def _verify_url(certificate):
 @login_required
 @require_GET
 def certificate_pdf(request):
-    certificate = queries.certificate_of(request.user, queries.school())
-    if certificate is None:
-        raise Http404
+    certificate = access.found(queries.certificate_of(request.user, queries.school()))
     access.require(access.can_download_certificate(request.user, certificate))
     return pdf_response(
         "pdf/certificate.html",

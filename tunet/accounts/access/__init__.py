@@ -45,7 +45,7 @@ from .farms import (
     can_view_organisation,
     farm_keepers,
 )
-from .log import access_log_for, log_access, log_access_many
+from .log import access_log_for, log_access, log_access_many, log_shown
 from .participants import (
     can_decide_referral,
     can_follow_agreement,
@@ -123,6 +123,7 @@ __all__ = [
     "has_perm",
     "log_access",
     "log_access_many",
+    "log_shown",
     "may",
     "memberships",
     "memberships_of",

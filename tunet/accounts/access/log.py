@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 
 from ..models import AccessLogEntry, Membership, User
 
@@ -62,6 +63,14 @@ def log_access_many(
             types[model] = ContentType.objects.get_for_model(subject)
         entries.append(_entry(actor, membership, subject, types[model], action, path))
     return AccessLogEntry.objects.bulk_create(entries)
+
+
+def log_shown(
+    request: HttpRequest, membership: Membership | None, subjects: Iterable[Model], action: str | Promise
+) -> list[AccessLogEntry]:
+    """log_access_many() for the subjects one page shows, by the person asking, at the address they asked
+    for (with its query string: which month, which filter)."""
+    return log_access_many(request.user, membership, subjects, action, request.get_full_path())  # type: ignore[arg-type]
 
 
 def access_log_for(subject: Model) -> QuerySet[AccessLogEntry]:

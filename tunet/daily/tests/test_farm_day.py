@@ -123,7 +123,7 @@ def test_the_day_costs_the_same_queries_for_5_and_50_participants(client, django
     queries_for_five = len(five.captured_queries)
     large = farm_day(50)
     for placement in large.placements[:20]:
-        actions.record_attendance(large.farmer, placement, timezone.localdate(), AttendanceStatus.PRESENT)
+        actions.do_record_attendance(large.farmer, placement, timezone.localdate(), AttendanceStatus.PRESENT)
     as_(client, large.farmer)
     client.get(today_url())
     with django_assert_num_queries(queries_for_five):
@@ -252,7 +252,7 @@ def test_a_day_the_participant_is_not_due_is_refused(client):
     d = farm_day(1, start=timezone.localdate() - datetime.timedelta(days=2))
     before_start = timezone.localdate() - datetime.timedelta(days=5)
     with pytest.raises(actions.NotAllowed):
-        actions.record_attendance(d.farmer, d.placements[0], before_start, AttendanceStatus.PRESENT)
+        actions.do_record_attendance(d.farmer, d.placements[0], before_start, AttendanceStatus.PRESENT)
 
 
 def test_the_days_note_is_saved_once_per_day(client, d):
@@ -276,6 +276,26 @@ def test_a_sent_month_can_no_longer_change(client, d):
     )
     response = as_(client, d.farmer).post(tap_url(d.placements[0]), {"status": "present"}, HTTP_HX_REQUEST="true")
     assert "fakturagrunnlaget" in response.content.decode().lower()
+    assert not Attendance.objects.exists()
+
+
+def test_an_absence_the_rules_refuse_is_shown_at_the_date(client, d):
+    """The refusal comes from the action (the month is invoiced), not from the form; it belongs to the
+    date chosen, so that is where the page shows it."""
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    InvoiceBasis.objects.create(
+        agreement=d.agreement,
+        month=day.replace(day=1),
+        status=InvoiceStatus.SENT,
+        total=0,
+        sent_at=timezone.now(),
+        sent_by=d.farmer.user,
+    )
+    data = {"placement": d.placements[0].pk, "date": day, "note": ""}
+    response = as_(client, d.farmer).post(reverse("daily:absence"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["date"]
+    assert not response.context["form"].non_field_errors()
     assert not Attendance.objects.exists()
 
 

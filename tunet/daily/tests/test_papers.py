@@ -17,7 +17,7 @@ from tunet.accounts.models import AccessLogEntry, Role
 from tunet.accounts.tests.factories import member
 from tunet.care.models import Participant
 from tunet.core.models import Notification
-from tunet.daily import actions
+from tunet.daily import actions, months
 from tunet.daily.models import (
     AttendanceStatus,
     FollowUpMeeting,
@@ -67,7 +67,7 @@ def report(d, **fields):
         "what_happened": "Skled i fjøset og slo kneet.",
         "immediate_action": "Kjølte og ringte pårørende.",
     }
-    return actions.report_incident(d.farmer, d.placements[0], **{**defaults, **fields})
+    return actions.do_report_incident(d.farmer, d.placements[0], **{**defaults, **fields})
 
 
 # --- Incidents ----------------------------------------------------------------------------------------------
@@ -140,18 +140,18 @@ def test_meetings_are_planned_at_the_agreements_frequency_once(client, d):
     client.post(url, {"first": first, "count": 3})  # a second click adds nothing
     dates = list(FollowUpMeeting.objects.values_list("scheduled_on", flat=True))
     # The test agreements meet every three months (the default frequency).
-    assert dates == [first, actions.add_months(first, 3), actions.add_months(first, 6)]
+    assert dates == [first, months.add_months(first, 3), months.add_months(first, 6)]
 
 
 def test_meeting_dates_follow_each_frequency():
     start = datetime.date(2025, 1, 31)
-    assert actions.meeting_dates("monthly", start, 3) == [start, datetime.date(2025, 2, 28), datetime.date(2025, 3, 31)]
-    assert actions.meeting_dates("yearly", start, 2, until=datetime.date(2025, 12, 31)) == [start]
+    assert months.meeting_dates("monthly", start, 3) == [start, datetime.date(2025, 2, 28), datetime.date(2025, 3, 31)]
+    assert months.meeting_dates("yearly", start, 2, until=datetime.date(2025, 12, 31)) == [start]
 
 
 @pytest.mark.parametrize("who", ALLOWED + REFUSED)
 def test_who_keeps_the_meetings(client, d, who):
-    meeting = actions.add_meeting(d.farmer, d.agreement, timezone.localdate(), placement=d.placements[1])
+    meeting = actions.do_add_meeting(d.farmer, d.agreement, timezone.localdate(), placement=d.placements[1])
     membership = people(d)[who]
     participant = d.placements[1].participant
     as_(client, membership)
@@ -172,7 +172,7 @@ def test_who_keeps_the_meetings(client, d, who):
 
 
 def test_actions_have_an_owner_and_a_deadline_and_can_be_done(client, d):
-    meeting = actions.add_meeting(d.farmer, d.agreement, timezone.localdate())
+    meeting = actions.do_add_meeting(d.farmer, d.agreement, timezone.localdate())
     url = reverse("daily:meeting", args=[meeting.pk])
     deadline = timezone.localdate() + datetime.timedelta(days=14)
     as_(client, d.case_worker).post(
@@ -191,7 +191,7 @@ def test_actions_have_an_owner_and_a_deadline_and_can_be_done(client, d):
 def attend(d, month, statuses):
     """Register attendance on the first days of a month for the first placement."""
     for n, status in enumerate(statuses):
-        actions.record_attendance(d.farmer, d.placements[0], month.replace(day=n + 1), status)
+        actions.do_record_attendance(d.farmer, d.placements[0], month.replace(day=n + 1), status)
 
 
 @pytest.fixture
@@ -232,7 +232,7 @@ def test_a_sent_basis_is_frozen_whatever_happens_later(client, billed):
     as_(client, d.farmer).post(invoice_url(d, month))
     # Price and attendance behind the sent figures change; the sent figures do not.
     with pytest.raises(actions.NotAllowed):
-        actions.record_attendance(d.farmer, d.placements[1], month.replace(day=5), AttendanceStatus.PRESENT)
+        actions.do_record_attendance(d.farmer, d.placements[1], month.replace(day=5), AttendanceStatus.PRESENT)
     client.post(invoice_url(d, month))  # sending again changes nothing
     assert InvoiceBasis.objects.get().total == Decimal("1300.00")
     assert "1\xa0300,00" in client.get(invoice_url(d, month)).content.decode()
@@ -315,7 +315,7 @@ def test_the_attendance_report_counts_the_days(client, billed):
     from tunet.daily import queries
 
     d, month = billed
-    actions.close_day(d.farmer, d.farm, month.replace(day=4))
+    actions.do_close_day(d.farmer, d.farm, month.replace(day=4))
     result = queries.attendance_report(d.placements[0], month)
     by_date = {row["date"]: row["status"] for row in result["rows"]}
     assert by_date[month.replace(day=1)] == "present"

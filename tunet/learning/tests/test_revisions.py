@@ -17,7 +17,7 @@ def save(membership, handbook, chapter=None, **data):
     fields |= {"sort_order": 10, "key": "bli-godkjent"} | data
     form = ChapterForm(fields, instance=chapter or Chapter(handbook=handbook))
     assert form.is_valid(), form.errors
-    return actions.do_save_chapter(membership, handbook, form)
+    return actions.do_save_chapter(membership, handbook, chapter, **form.cleaned_data)
 
 
 @pytest.fixture
