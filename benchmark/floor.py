@@ -1,6 +1,6 @@
 """The floor for a catalogue page: one query for the same page of farms, rendered with a minimal template.
 
-Same filters and the same order as the catalogue (tunet/catalogue/search.py) for the same GET
+Same filters and the same order as the catalogue (tunet/catalogue/search/) for the same GET
 parameters, but none of the rest: no form, no count, no pager, no offers, animals or photos on
 the cards, no page frame. What the catalogue costs above this is what its features cost.
 

@@ -1,5 +1,5 @@
 """Any change to what the catalogue shows gives it a new version (page_cache.py); a change to the
-reference lists makes the search read them anew (search.py)."""
+reference lists makes the search read them anew (search/lists.py)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
