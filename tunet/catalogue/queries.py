@@ -2,7 +2,6 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from .models import Farm, FarmChange, FarmPhoto, ServiceOffer
 
@@ -35,10 +34,6 @@ def approval_of(farm):
         return farm.approval
     except Farm.approval.RelatedObjectDoesNotExist:
         return None
-
-
-def is_listed(approval, today=None):
-    return approval is not None and approval.is_valid(today or timezone.localdate())
 
 
 def all_offers(farm):

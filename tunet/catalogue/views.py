@@ -65,7 +65,7 @@ def catalogue_map(request):
 def farm_detail(request, pk):
     farm = queries.farm_page(pk)
     approval = queries.approval_of(farm)
-    listed = queries.is_listed(approval)
+    listed = farm.is_listed()
     membership = access.active_membership(request)
     if not access.can_view_farm(membership, farm, listed):
         raise Http404
@@ -84,11 +84,9 @@ def farm_detail(request, pk):
 @require_GET
 def photo_file(request, pk, photo_pk):
     """A farm photo, through the same check as the farm page (never a bare public URL for an unlisted farm)."""
-    photo = get_object_or_404(
-        FarmPhoto.objects.select_related("farm__approval", "farm__provider"), pk=photo_pk, farm_id=pk
-    )
+    photo = get_object_or_404(FarmPhoto.objects.select_related("farm__provider"), pk=photo_pk, farm_id=pk)
     membership = access.active_membership(request)
-    if not access.can_view_farm(membership, photo.farm, queries.is_listed(queries.approval_of(photo.farm))):
+    if not access.can_view_farm(membership, photo.farm, photo.farm.is_listed()):
         raise Http404
     response = FileResponse(photo.image.open("rb"))
     response["Cache-Control"] = "private, max-age=3600"
