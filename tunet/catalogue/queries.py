@@ -28,7 +28,7 @@ def farm_page(pk):
     )
 
 
-def approval_of(farm):
+def farm_approval(farm):
     """The farm's approval (select_related by the queries above), or None if it has none yet."""
     try:
         return farm.approval

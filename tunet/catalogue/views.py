@@ -64,7 +64,7 @@ def catalogue_map(request):
 @require_GET
 def farm_detail(request, pk):
     farm = queries.farm_page(pk)
-    approval = queries.approval_of(farm)
+    approval = queries.farm_approval(farm)
     listed = farm.is_listed()
     membership = access.active_membership(request)
     if not access.can_view_farm(membership, farm, listed):
@@ -150,7 +150,7 @@ def farm_edit(request, pk):
     return render(
         request,
         "catalogue/farm_form.html",
-        {"form": form, "farm": farm, "offers": queries.all_offers(farm), "approval": queries.approval_of(farm)},
+        {"form": form, "farm": farm, "offers": queries.all_offers(farm), "approval": queries.farm_approval(farm)},
     )
 
 
