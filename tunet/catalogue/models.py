@@ -145,10 +145,6 @@ class Farm(models.Model):
     def __str__(self):
         return self.name
 
-    def is_listed(self, today: datetime.date | None = None) -> bool:
-        """Whether the catalogue lists the farm: the rule of Farm.objects.listed(), for a farm in memory."""
-        return self.listed_until is not None and self.listed_until >= (today or timezone.localdate())
-
     def save(self, *args, **kwargs):
         # An edit of the profile must not write back the listed_until it read: the approval may
         # have changed it meanwhile.
@@ -159,6 +155,10 @@ class Farm(models.Model):
                 if not field.primary_key and field.name != "listed_until"
             ]
         super().save(*args, **kwargs)
+
+    def is_listed(self, today: datetime.date | None = None) -> bool:
+        """Whether the catalogue lists the farm: the rule of Farm.objects.listed(), for a farm in memory."""
+        return self.listed_until is not None and self.listed_until >= (today or timezone.localdate())
 
 
 class ServiceOffer(models.Model):
