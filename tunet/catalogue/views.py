@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tunet.accounts import access
-from tunet.purchasing import capacity
 
 from . import actions, page_cache, queries, search
 from .forms import FarmForm, OfferForm, PhotoForm
@@ -69,11 +68,6 @@ def farm_detail(request, pk):
     membership = access.active_membership(request)
     if not access.can_view_farm(membership, farm, listed):
         raise Http404
-    # Free places for the coming year after what agreements have reserved (two queries, whatever the offers).
-    free = capacity.free_places([offer.pk for offer in farm.shown_offers], *capacity.coming_year())
-    for offer in farm.shown_offers:
-        for day in offer.days.all():
-            day.free = free.get(offer.pk, {}).get(day.weekday, day.places)
     return render(
         request,
         "catalogue/farm_detail.html",
