@@ -1,13 +1,12 @@
 """The floor for a catalogue page: one query for the same page of farms, rendered with a minimal template.
 
-Same filters and the same order as the catalogue (tunet/catalogue/search.py) for the same GET
+Same filters and the same order as the catalogue (tunet/catalogue/search/) for the same GET
 parameters, but none of the rest: no form, no count, no pager, no offers, animals or photos on
 the cards, no page frame. What the catalogue costs above this is what its features cost.
 
-The floor is written the plain Django way: the ORM, the approval joined for the listing rule
-(approval.models.listed()). The catalogue's own search is hand-written SQL whose plans
-PostgreSQL keeps, reading the listing from the farm (Farm.listed_until), so its one query for
-the page is cheaper than the floor's; tests/test_benchmark.py holds both to the same farms.
+The floor is written the plain Django way: the ORM, with the listing rule as the rest of the app
+reads it (Farm.objects.listed(): the farm's listed_until, no join). The catalogue's own search is
+hand-written SQL whose plans PostgreSQL keeps; tests/test_benchmark.py holds both to the same farms.
 
 The place (`sted`) is looked up in the municipalities, which are read once per process, so a
 request runs exactly one query. The bench only uses municipality names; a postcode or post town
@@ -19,9 +18,7 @@ import functools
 from django.db.models import Exists, FloatField, OuterRef, Value
 from django.http import HttpResponse
 from django.template import engines
-from django.utils import timezone
 
-from tunet.approval.models import ApprovalStatus
 from tunet.catalogue.models import Farm, OfferDay, ServiceOffer
 from tunet.catalogue.search import ANIMALS_ANY, ANIMALS_NONE, RADIUS_CHOICES, find_place
 from tunet.core import geo
@@ -65,8 +62,7 @@ def _int(value, default=None):
 
 def floor_farms(params, today=None):
     """The query: (pk, name, municipality name, distance or None) for the first page of farms."""
-    today = today or timezone.localdate()
-    farms = Farm.objects.filter(approval__status=ApprovalStatus.APPROVED, approval__valid_until__gte=today)
+    farms = Farm.objects.listed(today)
 
     weekdays = sorted({day for day in map(_int, params.getlist("dag")) if day is not None and 0 <= day <= 6})
     offers = ServiceOffer.objects.filter(farm_id=OuterRef("pk"), is_active=True)

@@ -144,12 +144,11 @@ def prepare_data(database_url, rebuild):
 
 
 def data_counts():
-    from tunet.approval.models import listed
     from tunet.catalogue.models import Farm, OfferDay, ServiceOffer
 
     return {
         "farms": Farm.objects.count(),
-        "listed_farms": Farm.objects.filter(listed()).count(),
+        "listed_farms": Farm.objects.listed().count(),
         "municipalities_with_farms": Farm.objects.values("municipality").distinct().count(),
         "offers": ServiceOffer.objects.count(),
         "offer_days": OfferDay.objects.count(),

@@ -117,7 +117,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # then queue instead of both reading "one free" (PostgreSQL locks the offer's row instead).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 elif (prepare_threshold := os.environ.get("DB_PREPARE_THRESHOLD", "5")) != "off":
-    # The catalogue's search queries (catalogue/search.py) bind their parameters on the server, and
+    # The catalogue's search queries (catalogue/search/prepared.py) bind their parameters on the server, and
     # psycopg prepares one the connection has run this many times: PostgreSQL then keeps its plan.
     # Django's own queries bind on the client and are never prepared. "off" for a connection pooler
     # that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).

@@ -160,6 +160,10 @@ class OfferForm(forms.ModelForm):
                 days.append({"weekday": weekday, "places": places, "opens": opens, "closes": closes})
         if not days and not self.errors:
             raise forms.ValidationError(_("Give the number of places for at least one weekday."))
+        # The days are the offer's data; the boxes each was typed in are not (do_save_offer takes the rest).
+        for weekday, _label in Weekday.choices:
+            for name in (f"places_{weekday}", f"opens_{weekday}", f"closes_{weekday}"):
+                cleaned.pop(name, None)
         cleaned["days"] = days
         return cleaned
 

@@ -1,9 +1,12 @@
 """Farms, their service offers, and the reference lists the catalogue filters on."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tunet.accounts.models import Organisation
@@ -78,6 +81,15 @@ class Language(ReferenceItem):
         verbose_name_plural = _("languages")
 
 
+class FarmQuerySet(models.QuerySet):
+    def listed(self, today: datetime.date | None = None) -> "FarmQuerySet":
+        """The farms the catalogue lists: those with a valid approval (Farm.is_listed() for one farm).
+
+        Read from the farm's listed_until, which the approval writes, so no join to the approvals.
+        The catalogue search's SQL (search/sql.py) writes the same condition by hand."""
+        return self.filter(listed_until__gte=today or timezone.localdate())
+
+
 class Farm(models.Model):
     """The farm a provider runs. What the public sees once the farm is approved."""
 
@@ -112,6 +124,8 @@ class Farm(models.Model):
     # sync_listings()), so that the catalogue's search reads the farm alone, without a join.
     listed_until = models.DateField(null=True, blank=True, editable=False)
 
+    objects = FarmQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("farm")
@@ -141,6 +155,10 @@ class Farm(models.Model):
                 if not field.primary_key and field.name != "listed_until"
             ]
         super().save(*args, **kwargs)
+
+    def is_listed(self, today: datetime.date | None = None) -> bool:
+        """Whether the catalogue lists the farm: the rule of Farm.objects.listed(), for a farm in memory."""
+        return self.listed_until is not None and self.listed_until >= (today or timezone.localdate())
 
 
 class ServiceOffer(models.Model):

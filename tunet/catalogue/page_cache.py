@@ -2,10 +2,11 @@
 
 Everyone who makes the same search sees the same filters, map and results, and the catalogue
 changes far less often than it is read. So the rendered content is kept per search (address,
-partial or whole page, day, language) under the catalogue's *version*, which every change to a farm, offer, photo or
-approval replaces (signals.py). A change is visible at once in the process that made it and,
-with a shared cache (Redis, see README), everywhere; with the default per-process cache, other
-processes catch up within CATALOGUE_CACHE_SECONDS.
+partial or whole page, day, language) under the catalogue's *version*, which every change to a
+farm, offer, photo or approval replaces (signals.py; approval connects its own in
+ApprovalConfig.ready). A change is visible at once in the process that made it and, with a shared
+cache (Redis, see README), everywhere; with the default per-process cache, other processes catch
+up within CATALOGUE_CACHE_SECONDS.
 """
 
 import hashlib

@@ -1,9 +1,9 @@
 """Any change to what the catalogue shows gives it a new version (page_cache.py); a change to the
-reference lists makes the search read them anew (search.py)."""
+reference lists makes the search read them anew (search/lists.py). Apps above the catalogue whose
+data it shows (approval) connect page_cache.bump_version to their own models in their ready()."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from tunet.approval.models import Approval
 from tunet.core.models import County, Municipality
 
 from .models import Animal, Farm, FarmPhoto, OfferDay, ServiceOffer, TargetGroup
@@ -12,7 +12,7 @@ from .search import forget_reference_lists
 
 
 def connect():
-    for model in (Farm, ServiceOffer, OfferDay, FarmPhoto, Approval):
+    for model in (Farm, ServiceOffer, OfferDay, FarmPhoto):
         post_save.connect(bump_version, sender=model, dispatch_uid=f"catalogue-version-save-{model.__name__}")
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"catalogue-version-delete-{model.__name__}")
     for through in (

@@ -1,19 +1,18 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tunet.accounts import access
-from tunet.purchasing import capacity
+from tunet.core.rules import attempt, submitted
 
 from . import actions, page_cache, queries, search
 from .forms import FarmForm, OfferForm, PhotoForm
-from .models import Farm, FarmPhoto, ServiceOffer
+from .models import Farm, ServiceOffer
 
 PAGE_SIZE = 20
 MAP_POINTS_LIMIT = 2000
@@ -63,43 +62,33 @@ def catalogue_map(request):
 
 @require_GET
 def farm_detail(request, pk):
-    farm = queries.farm_page(pk)
-    approval = queries.approval_of(farm)
-    listed = queries.is_listed(approval)
     membership = access.active_membership(request)
-    if not access.can_view_farm(membership, farm, listed):
-        raise Http404
-    # Free places for the coming year after what agreements have reserved (two queries, whatever the offers).
-    free = capacity.free_places([offer.pk for offer in farm.shown_offers], *capacity.coming_year())
-    for offer in farm.shown_offers:
-        for day in offer.days.all():
-            day.free = free.get(offer.pk, {}).get(day.weekday, day.places)
+    farm = queries.farm_page_for(membership, pk)
     return render(
         request,
         "catalogue/farm_detail.html",
-        {"farm": farm, "approval": approval, "listed": listed, "can_edit": access.can_edit_farm(membership, farm)},
+        {
+            "farm": farm,
+            "approval": queries.farm_approval(farm),
+            "listed": farm.is_listed(),
+            "can_edit": access.can_edit_farm(membership, farm),
+        },
     )
 
 
 @require_GET
 def photo_file(request, pk, photo_pk):
     """A farm photo, through the same check as the farm page (never a bare public URL for an unlisted farm)."""
-    photo = get_object_or_404(
-        FarmPhoto.objects.select_related("farm__approval", "farm__provider"), pk=photo_pk, farm_id=pk
-    )
-    membership = access.active_membership(request)
-    if not access.can_view_farm(membership, photo.farm, queries.is_listed(queries.approval_of(photo.farm))):
-        raise Http404
+    photo = queries.photo_for(access.active_membership(request), pk, photo_pk)
     response = FileResponse(photo.image.open("rb"))
     response["Cache-Control"] = "private, max-age=3600"
     return response
 
 
-@login_required
+@access.acting()
 @require_GET
-def my_farm(request):
+def my_farm(request, membership):
     """The provider's way in: its farm's page, or the form to create the profile."""
-    membership = access.active_membership(request)
     farm = queries.farm_of(membership)
     if farm is not None:
         return redirect("catalogue:farm_edit", pk=farm.pk)
@@ -107,10 +96,9 @@ def my_farm(request):
     return redirect("catalogue:farm_create")
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def farm_create(request):
-    membership = access.active_membership(request)
+def farm_create(request, membership):
     access.require(access.can_create_farm(membership))
     if queries.farm_of(membership) is not None:
         return redirect("catalogue:my_farm")
@@ -126,68 +114,56 @@ def farm_create(request):
             "contact_email": request.user.email,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        farm = actions.do_create_farm(membership, form)
+    if created := submitted(request, form, actions.do_create_farm, membership):
         messages.success(request, _("The farm profile is created. Now add what you offer."))
-        return redirect("catalogue:offer_new", pk=farm.pk)
+        return redirect("catalogue:offer_new", pk=created.result.pk)
     return render(request, "catalogue/farm_form.html", {"form": form, "farm": None})
 
 
-def _editable_farm(request, pk):
-    farm = get_object_or_404(Farm.objects.select_related("provider", "municipality", "postal_code"), pk=pk)
-    membership = access.active_membership(request)
-    access.require(access.can_edit_farm(membership, farm))
-    return farm, membership
-
-
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def farm_edit(request, pk):
-    farm, membership = _editable_farm(request, pk)
+def farm_edit(request, membership, pk):
+    farm = queries.editable_farm_for(membership, pk)
     form = FarmForm(request.POST or None, instance=farm)
-    if request.method == "POST" and form.is_valid():
-        actions.do_update_farm(membership, farm, form)
+    if submitted(request, form, actions.do_update_farm, membership, farm):
         messages.success(request, _("The farm profile is saved."))
         return redirect("catalogue:farm_edit", pk=farm.pk)
     return render(
         request,
         "catalogue/farm_form.html",
-        {"form": form, "farm": farm, "offers": queries.all_offers(farm), "approval": queries.approval_of(farm)},
+        {"form": form, "farm": farm, "offers": queries.all_offers(farm), "approval": queries.farm_approval(farm)},
     )
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def offer_edit(request, pk, offer_pk=None):
-    farm, membership = _editable_farm(request, pk)
-    offer = get_object_or_404(ServiceOffer, pk=offer_pk, farm=farm) if offer_pk else ServiceOffer(farm=farm)
+def offer_edit(request, membership, pk, offer_pk=None):
+    farm = queries.editable_farm_for(membership, pk)
+    offer = queries.offer_of(farm, offer_pk) if offer_pk else ServiceOffer(farm=farm)
     form = OfferForm(request.POST or None, instance=offer)
-    if request.method == "POST" and form.is_valid():
-        actions.do_save_offer(membership, farm, form)
+    if submitted(request, form, actions.do_save_offer, membership, farm, offer):
         messages.success(request, _("The offer is saved."))
         return redirect("catalogue:farm_edit", pk=farm.pk)
     return render(request, "catalogue/offer_form.html", {"form": form, "farm": farm, "offer": offer})
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def offer_delete(request, pk, offer_pk):
-    farm, membership = _editable_farm(request, pk)
-    offer = get_object_or_404(ServiceOffer, pk=offer_pk, farm=farm)
-    if request.method == "POST":
-        actions.do_delete_offer(membership, offer)
+def offer_delete(request, membership, pk, offer_pk):
+    farm = queries.editable_farm_for(membership, pk)
+    offer = queries.offer_of(farm, offer_pk)
+    if request.method == "POST" and attempt(request, actions.do_delete_offer, membership, offer):
         messages.success(request, _("The offer «%(title)s» is deleted.") % {"title": offer.title})
         return redirect("catalogue:farm_edit", pk=farm.pk)
     return render(request, "catalogue/offer_delete.html", {"farm": farm, "offer": offer})
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def photos(request, pk):
-    farm, membership = _editable_farm(request, pk)
+def photos(request, membership, pk):
+    farm = queries.editable_farm_for(membership, pk)
     form = PhotoForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        actions.do_add_photo(membership, farm, form)
+    if submitted(request, form, actions.do_add_photo, membership, farm):
         messages.success(request, _("The photo is added."))
         return redirect("catalogue:photos", pk=farm.pk)
     return render(
@@ -197,13 +173,12 @@ def photos(request, pk):
     )
 
 
-@login_required
+@access.acting()
 @require_http_methods(["GET", "POST"])
-def photo_delete(request, pk, photo_pk):
-    farm, membership = _editable_farm(request, pk)
-    photo = get_object_or_404(FarmPhoto, pk=photo_pk, farm=farm)
-    if request.method == "POST":
-        actions.do_delete_photo(membership, photo)
+def photo_delete(request, membership, pk, photo_pk):
+    farm = queries.editable_farm_for(membership, pk)
+    photo = queries.photo_of(farm, photo_pk)
+    if request.method == "POST" and attempt(request, actions.do_delete_photo, membership, photo):
         messages.success(request, _("The photo is deleted."))
         return redirect("catalogue:photos", pk=farm.pk)
     return render(request, "catalogue/photo_delete.html", {"farm": farm, "photo": photo})
@@ -218,10 +193,10 @@ def _shown(value):
     return value
 
 
-@login_required
+@access.acting()
 @require_GET
-def farm_history(request, pk):
-    farm, _membership = _editable_farm(request, pk)
+def farm_history(request, membership, pk):
+    farm = queries.editable_farm_for(membership, pk)
     labels = {
         field.name: field.verbose_name
         for model in (Farm, ServiceOffer)

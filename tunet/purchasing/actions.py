@@ -13,7 +13,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tunet.accounts import access
-from tunet.approval.models import listed
 from tunet.catalogue import page_cache
 from tunet.catalogue.models import Farm
 from tunet.core.notifications import notify
@@ -80,7 +79,7 @@ def invite(membership, request, farm):
         raise PermissionDenied
     if request.status != RequestStatus.OPEN:
         raise NotAllowed(_("The request is closed."))
-    if not Farm.objects.filter(pk=farm.pk).filter(listed()).exists():
+    if not Farm.objects.listed().filter(pk=farm.pk).exists():
         # Places are bought only from approved farms; an invitation would let any other farm answer.
         raise NotAllowed(_("%(farm)s is not approved and cannot be invited.") % {"farm": farm.name})
     invitation, created = Invitation.objects.get_or_create(
@@ -217,7 +216,7 @@ def accept(membership, proposal):
         return proposal.agreement  # a double click
     if proposal.status != ProposalStatus.SUBMITTED or request.status != RequestStatus.OPEN:
         raise NotAllowed(_("This offer can no longer be accepted."))
-    if not Farm.objects.filter(pk=proposal.farm_id).filter(listed()).exists():
+    if not Farm.objects.listed().filter(pk=proposal.farm_id).exists():
         raise NotAllowed(_("The farm's approval is not valid now, so its offer cannot be accepted."))
     agreement = Agreement.objects.create(
         buyer=request.buyer, farm=proposal.farm, service_offer=proposal.service_offer, proposal=proposal

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from tunet.approval.models import listed
 from tunet.catalogue.models import Farm, OfferDay, ServiceOffer, Weekday
 from tunet.core import geo
 
@@ -66,7 +65,7 @@ def candidates(request):
         is_active=True, service_area=request.service_area, target_groups=request.target_group
     ).prefetch_related(Prefetch("days", queryset=OfferDay.objects.order_by("weekday")))
     farms = (
-        Farm.objects.filter(listed())
+        Farm.objects.listed()
         .filter(
             offers__in=ServiceOffer.objects.filter(
                 is_active=True, service_area=request.service_area, target_groups=request.target_group

@@ -4,7 +4,6 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from tunet.accounts import access
-from tunet.approval.models import listed
 from tunet.catalogue.models import Farm, Weekday
 from tunet.catalogue.queries import farm_of
 from tunet.core import geo
@@ -42,7 +41,7 @@ def _request_fits_farm(request, farm, pairs):
 
 def requests_for_farm(farm):
     """Open requests the farm was invited to or that match it (the same rule as matching.candidates)."""
-    is_listed = Farm.objects.filter(pk=farm.pk).filter(listed()).exists()
+    is_listed = Farm.objects.listed().filter(pk=farm.pk).exists()
     pairs = (
         set(farm.offers.filter(is_active=True).values_list("service_area", "target_groups").distinct())
         if is_listed

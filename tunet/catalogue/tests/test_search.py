@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tunet.approval.models import ApprovalStatus, listed
 from tunet.catalogue import search
-from tunet.catalogue.models import Animal, Farm, FarmPhoto, OfferDay, ServiceArea, ServiceOffer
+from tunet.catalogue.models import Animal, Farm, FarmPhoto, OfferDay, ServiceArea, ServiceOffer, TargetGroup
 from tunet.core import geo
 from tunet.core.models import Municipality
 
@@ -168,14 +168,14 @@ def test_no_farm_found_is_one_empty_page():
 def test_a_card_shows_the_offers_that_meet_the_search_with_their_groups_and_days():
     farm = listed_farm(name="Solbakken", transport_offered=True, step_free_access=True, **SKIEN)
     dementia = add_offer(farm, title="Dagtilbud demens", weekdays=(3, 1))
-    dementia.target_groups.add(search.TargetGroup.objects.get(code="eldre"))
+    dementia.target_groups.add(TargetGroup.objects.get(code="eldre"))
     add_offer(farm, title="Arbeidstrening", target_group="psykisk-helse-rus", area=ServiceArea.WORK, weekdays=(0,))
     hidden = add_offer(farm, title="Ikke aktiv", weekdays=(1,))
     hidden.is_active = False
     hidden.save()
 
     (card,) = search.find(search.Criteria(target_group="demens", weekdays=[1])).object_list
-    groups = ", ".join(search.TargetGroup.objects.filter(code__in=["demens", "eldre"]).values_list("name", flat=True))
+    groups = ", ".join(TargetGroup.objects.filter(code__in=["demens", "eldre"]).values_list("name", flat=True))
     assert card["offers"] == [{"title": "Dagtilbud demens", "summary": f"{groups}. Dager: tirsdag, torsdag"}]
     assert card["place"] == "Skien, Telemark"
     assert (card["transport_offered"], card["step_free_access"]) == (True, True)
@@ -208,7 +208,7 @@ def test_a_target_group_added_after_the_lists_were_read_is_named():
     farm = listed_farm(name="Ny gruppe")
     offer = add_offer(farm)
     search.find(search.Criteria())  # reads and keeps the reference lists
-    group = search.TargetGroup.objects.create(code="ny", name="Ny målgruppe", sort_order=99)
+    group = TargetGroup.objects.create(code="ny", name="Ny målgruppe", sort_order=99)
     offer.target_groups.add(group)
     (card,) = search.find(search.Criteria()).object_list
     assert "Ny målgruppe. Dager:" in card["offers"][0]["summary"]
@@ -273,7 +273,7 @@ def test_the_map_gets_the_positions_of_the_farms_found_in_the_lists_order():
 
 def orm_search(criteria):
     """The search written with the ORM, from the rules it is made of (approval.models.listed() and
-    the models' relations): the hand-written SQL in search.py must find the same farms in the same order."""
+    the models' relations): the hand-written SQL in search/sql.py must find the same farms in the same order."""
     farms = Farm.objects.filter(listed())
     if criteria.filters_offers:
         offers = ServiceOffer.objects.filter(farm=OuterRef("pk"), is_active=True)
