@@ -17,7 +17,7 @@ The life of a farm's approval:
 # (tunet.approval.models.document_path is named in the migrations).
 from tunet.catalogue.models import Farm
 
-from .approval import Approval, ApprovalEvent, ApprovalStatus, listed, sync_listings, unlist_farm
+from .approval import Approval, ApprovalEvent, ApprovalStatus, sync_listings, unlist_farm
 from .documents import Document, DocumentType, document_path
 from .revision import AnswerReview, Deviation, DeviationStatus, ReviewVerdict, Revision, RevisionStatus
 from .self_audit import Answer, AnswerValue, SelfAudit, SelfAuditStatus, evidence_path
@@ -48,7 +48,6 @@ __all__ = [
     "VersionStatus",
     "document_path",
     "evidence_path",
-    "listed",
     "sync_listings",
     "unlist_farm",
 ]

@@ -19,16 +19,6 @@ class ApprovalStatus(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
-def listed(today=None):
-    """The condition on a farm query for a valid approval: the one that lets a farm be listed.
-
-    Approval.is_valid() is the same rule for one approval already in memory; Farm.listed_until
-    >= today the same rule written on the farm, for the catalogue's search.
-    """
-    today = today or timezone.localdate()
-    return Q(approval__status=ApprovalStatus.APPROVED, approval__valid_until__gte=today)
-
-
 def sync_listings():
     """Put right every farm whose listed_until differs from its approval: after approvals are
     written in bulk (demo data, the benchmark's data set), and daily, should one ever be written

@@ -19,7 +19,6 @@ from tunet.approval.models import (
     DeviationStatus,
     RevisionStatus,
     SelfAuditStatus,
-    listed,
 )
 from tunet.approval.tests.factories import DocumentFactory
 from tunet.approval.tests.scheme import accepted_revision, answer_all, approved, close_all, in_days, scheme
@@ -121,7 +120,7 @@ def test_the_farm_is_approved_for_two_years_when_audit_revision_and_deviations_a
     approval.refresh_from_db()
     assert approval.status == ApprovalStatus.APPROVED
     assert approval.valid_until == lifecycle.two_years_from(datetime.date.today())
-    assert Farm.objects.filter(pk=s.farm.pk).filter(listed()).exists()
+    assert Farm.objects.listed().filter(pk=s.farm.pk).exists()
     event = approval.events.first()
     assert (event.from_status, event.to_status, event.actor) == ("pending", "approved", s.auditor.user)
 
@@ -221,7 +220,7 @@ def test_a_deviation_past_its_deadline_suspends_and_closing_it_restores():
     assert "Brannslukker" in approval.reason
     assert approval.events.filter(to_status=ApprovalStatus.SUSPENDED).count() == 1
     assert approval.events.first().actor is None
-    assert not Farm.objects.filter(pk=s.farm.pk).filter(listed()).exists()
+    assert not Farm.objects.listed().filter(pk=s.farm.pk).exists()
     actions.do_close_deviation(s.farmer, deviation, note="Kontrollert", evidence=DocumentFactory(farm=s.farm))
     actions.do_verify_deviation(s.auditor, deviation)
     approval.refresh_from_db()
@@ -323,8 +322,8 @@ def test_the_farm_carries_its_listing_through_every_change_of_the_approval():
     lifecycle.set_status(s.farm.approval, ApprovalStatus.APPROVED, None, "")
     assert listed_until(s.farm) == valid_until
     # Expiry needs no write: listed_until is the last listed day, as listed() says.
-    assert Farm.objects.filter(listed(valid_until)).exists()
-    assert not Farm.objects.filter(listed(valid_until + datetime.timedelta(days=1))).exists()
+    assert Farm.objects.listed(valid_until).exists()
+    assert not Farm.objects.listed(valid_until + datetime.timedelta(days=1)).exists()
     s.farm.approval.delete()
     assert listed_until(s.farm) is None
 

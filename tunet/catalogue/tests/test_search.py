@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse, set_script_prefix
 from django.utils import timezone
 
-from tunet.approval.models import ApprovalStatus, listed
+from tunet.approval.models import ApprovalStatus
 from tunet.catalogue import search
 from tunet.catalogue.models import Animal, Farm, FarmPhoto, OfferDay, ServiceArea, ServiceOffer, TargetGroup
 from tunet.core import geo
@@ -272,9 +272,9 @@ def test_the_map_gets_the_positions_of_the_farms_found_in_the_lists_order():
 
 
 def orm_search(criteria):
-    """The search written with the ORM, from the rules it is made of (approval.models.listed() and
+    """The search written with the ORM, from the rules it is made of (Farm.objects.listed() and
     the models' relations): the hand-written SQL in search/sql.py must find the same farms in the same order."""
-    farms = Farm.objects.filter(listed())
+    farms = Farm.objects.listed()
     if criteria.filters_offers:
         offers = ServiceOffer.objects.filter(farm=OuterRef("pk"), is_active=True)
         if criteria.service_area:

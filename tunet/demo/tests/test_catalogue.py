@@ -3,7 +3,6 @@
 import pytest
 
 from tunet.accounts.models import Membership, Organisation, OrganisationKind, Role
-from tunet.approval import models as approval_rules
 from tunet.approval.models import Approval, ApprovalStatus
 from tunet.catalogue.models import Farm, OfferDay, ServiceOffer
 from tunet.core.geo import distance_km
@@ -81,11 +80,14 @@ def test_farmer_logins_are_members_of_their_farm(demo):
 
 def test_dementia_on_tuesdays_near_skien(demo):
     skien = Municipality.objects.get(number="4003")
-    farms = Farm.objects.filter(
-        approval_rules.listed(),
-        offers__target_groups__code="demens",
-        offers__days__weekday=1,
-    ).distinct()
+    farms = (
+        Farm.objects.listed()
+        .filter(
+            offers__target_groups__code="demens",
+            offers__days__weekday=1,
+        )
+        .distinct()
+    )
     near = [f for f in farms if distance_km(skien.latitude, skien.longitude, f.latitude, f.longitude) <= 30]
     assert len(near) >= 6
 
