@@ -21,7 +21,7 @@ from tunet.accounts.models import OrganisationKind, User
 from tunet.catalogue.models import Weekday
 from tunet.core.notifications import notify
 from tunet.core.rules import NotAllowed
-from tunet.purchasing.actions import in_force
+from tunet.purchasing.queries import in_force
 from tunet.purchasing.models import Agreement, AgreementStatus
 
 from . import queries

@@ -15,7 +15,7 @@ from tunet.accounts.models import OrganisationKind, Role
 from tunet.accounts.tests.factories import OrganisationFactory, member
 from tunet.catalogue.tests.factories import FarmFactory
 from tunet.core.models import Notification
-from tunet.purchasing import actions, forms, tasks
+from tunet.purchasing import actions, forms, rules, tasks
 from tunet.purchasing.models import (
     Agreement,
     AgreementStatus,
@@ -62,7 +62,7 @@ def form_data(version, **changes):
 def edit(membership, version, **changes):
     form = forms.AgreementForm(form_data(version, **changes), instance=version)
     assert form.is_valid(), form.errors
-    return actions.update_draft(membership, version, form)
+    return actions.do_update_draft(membership, version, **form.terms())
 
 
 def told(user, agreement):
@@ -91,14 +91,14 @@ def test_accepting_drafts_the_standard_agreement_with_its_places_reserved():
 def test_both_sides_sign_and_the_version_is_in_force():
     deal = accepted_agreement()
     draft = deal.draft
-    actions.sign(deal.buyer, draft)
-    actions.sign(deal.buyer, draft)  # a double click
+    actions.do_sign_agreement(deal.buyer, draft)
+    actions.do_sign_agreement(deal.buyer, draft)  # a double click
     assert Signature.objects.filter(version=draft).count() == 1
     draft.refresh_from_db()
     assert draft.state == VersionState.DRAFT
     assert told(deal.farmer.user, deal.agreement) == 2  # the offer accepted, then the buyer's signature
     assert told(deal.buyer.user, deal.agreement) == 0
-    actions.sign(deal.farmer, draft)
+    actions.do_sign_agreement(deal.farmer, draft)
     draft.refresh_from_db()
     deal.agreement.refresh_from_db()
     assert draft.state == VersionState.SIGNED
@@ -108,7 +108,7 @@ def test_both_sides_sign_and_the_version_is_in_force():
         ("farm", deal.farmer.user_id),
     }
     assert (told(deal.buyer.user, deal.agreement), told(deal.farmer.user, deal.agreement)) == (1, 3)
-    actions.sign(deal.farmer, draft)  # signing again after it is in force changes nothing
+    actions.do_sign_agreement(deal.farmer, draft)  # signing again after it is in force changes nothing
     assert draft.signatures.count() == 2
 
 
@@ -124,9 +124,9 @@ def test_only_the_buyers_buyers_and_the_farmer_sign(who):
     }
     person = people[who]()
     for action in (
-        lambda: actions.sign(person, deal.draft),
+        lambda: actions.do_sign_agreement(person, deal.draft),
         lambda: edit(person, deal.draft, price="1"),
-        lambda: actions.cancel(person, deal.agreement),
+        lambda: actions.do_cancel_agreement(person, deal.agreement),
     ):
         with pytest.raises(PermissionDenied):
             action()
@@ -138,13 +138,13 @@ def test_a_second_approver_must_be_another_person():
     deal = accepted_agreement()
     BuyerPolicy.objects.create(organisation=deal.agreement.buyer, second_approver_required=True)
     draft = deal.draft
-    actions.sign(deal.buyer, draft)
-    actions.sign(deal.farmer, draft)
-    actions.sign(deal.buyer, draft)  # the same person twice does not count as two
+    actions.do_sign_agreement(deal.buyer, draft)
+    actions.do_sign_agreement(deal.farmer, draft)
+    actions.do_sign_agreement(deal.buyer, draft)  # the same person twice does not count as two
     draft.refresh_from_db()
     assert draft.state == VersionState.DRAFT
     colleague = member(Role.CASE_WORKER, deal.agreement.buyer)
-    actions.sign(colleague, draft)
+    actions.do_sign_agreement(colleague, draft)
     draft.refresh_from_db()
     assert draft.state == VersionState.SIGNED
     assert draft.signatures.filter(side="buyer").count() == 2
@@ -152,11 +152,11 @@ def test_a_second_approver_must_be_another_person():
 
 def test_a_signature_is_refused_when_the_contents_changed_while_reading():
     deal = accepted_agreement()
-    read = actions.fingerprint(deal.draft)
+    read = rules.fingerprint(deal.draft)
     edit(deal.farmer, deal.draft, price="999")
     with pytest.raises(actions.NotAllowed):
-        actions.sign(deal.buyer, deal.draft, read=read)
-    actions.sign(deal.buyer, deal.draft, read=actions.fingerprint(deal.draft))
+        actions.do_sign_agreement(deal.buyer, deal.draft, read=read)
+    actions.do_sign_agreement(deal.buyer, deal.draft, read=rules.fingerprint(deal.draft))
     assert deal.draft.signatures.count() == 1
 
 
@@ -165,7 +165,7 @@ def test_a_signature_is_refused_when_the_contents_changed_while_reading():
 
 def test_editing_a_draft_clears_the_signatures_on_it():
     deal = accepted_agreement()
-    actions.sign(deal.buyer, deal.draft)
+    actions.do_sign_agreement(deal.buyer, deal.draft)
     edit(deal.farmer, deal.draft)  # the same contents again (a second click): the signature stands
     assert deal.draft.signatures.count() == 1
     edit(deal.farmer, deal.draft, price="720", emergency_phone="911 22 333")
@@ -201,9 +201,9 @@ def test_a_signed_version_never_changes():
 def test_a_change_is_a_new_version_signed_again_while_the_old_one_stays_in_force():
     deal = signed_agreement(places=2)
     with pytest.raises(actions.NotAllowed):
-        actions.new_version(deal.buyer, deal.agreement, "   ")
-    v2 = actions.new_version(deal.buyer, deal.agreement, "Én plass til på tirsdager")
-    assert actions.new_version(deal.farmer, deal.agreement, "Noe annet") == v2  # one draft at a time
+        actions.do_start_new_version(deal.buyer, deal.agreement, "   ")
+    v2 = actions.do_start_new_version(deal.buyer, deal.agreement, "Én plass til på tirsdager")
+    assert actions.do_start_new_version(deal.farmer, deal.agreement, "Noe annet") == v2  # one draft at a time
     v1 = deal.agreement.versions.get(number=1)
     assert (v2.number, v2.state, v2.places, v2.price) == (2, VersionState.DRAFT, v1.places, v1.price)
     edit(deal.buyer, v2, places_1=3)
@@ -211,8 +211,8 @@ def test_a_change_is_a_new_version_signed_again_while_the_old_one_stays_in_force
     assert v1.state == VersionState.SIGNED  # still in force
     # While version 2 is agreed, the places of both are held: the most of each.
     assert reserved(deal.agreement) == {TUESDAY: 3, THURSDAY: 2}
-    actions.sign(deal.buyer, v2)
-    actions.sign(deal.farmer, v2)
+    actions.do_sign_agreement(deal.buyer, v2)
+    actions.do_sign_agreement(deal.farmer, v2)
     v1.refresh_from_db()
     v2.refresh_from_db()
     assert (v1.state, v2.state) == (VersionState.REPLACED, VersionState.SIGNED)
@@ -223,16 +223,16 @@ def test_a_change_is_a_new_version_signed_again_while_the_old_one_stays_in_force
 
 def test_an_unsigned_agreement_is_cancelled_and_its_places_freed():
     deal = accepted_agreement()
-    actions.cancel(deal.farmer, deal.agreement)
-    actions.cancel(deal.farmer, deal.agreement)  # a second click
+    actions.do_cancel_agreement(deal.farmer, deal.agreement)
+    actions.do_cancel_agreement(deal.farmer, deal.agreement)  # a second click
     deal.agreement.refresh_from_db()
     assert deal.agreement.status == AgreementStatus.CANCELLED
     assert not Reservation.objects.filter(agreement=deal.agreement).exists()
     with pytest.raises(actions.NotAllowed):
-        actions.sign(deal.buyer, deal.draft)
+        actions.do_sign_agreement(deal.buyer, deal.draft)
     signed = signed_agreement()
     with pytest.raises(actions.NotAllowed):
-        actions.cancel(signed.buyer, signed.agreement)
+        actions.do_cancel_agreement(signed.buyer, signed.agreement)
 
 
 # --- Pages ---------------------------------------------------------------------------------------------
@@ -301,7 +301,7 @@ def test_a_new_version_through_the_page(client):
 
 def test_every_version_has_a_pdf_for_both_sides(client):
     deal = signed_agreement()
-    actions.new_version(deal.buyer, deal.agreement, "Ny pris")
+    actions.do_start_new_version(deal.buyer, deal.agreement, "Ny pris")
     for person in (deal.buyer, deal.farmer):
         as_(client, person)
         for number in (1, 2):
@@ -351,7 +351,7 @@ def test_the_permission_matrix_of_the_agreement_pages(client, who):
     edited = client.post(reverse("purchasing:agreement_edit", args=[pk]), form_data(deal.draft, price="1"))
     assert edited.status_code == (302 if changes else 403)
     assert (deal.draft.price == Decimal("1")) == changes
-    signing = {"contents": actions.fingerprint(deal.draft), "confirm": "on"}
+    signing = {"contents": rules.fingerprint(deal.draft), "confirm": "on"}
     signed = client.post(reverse("purchasing:agreement_sign", args=[pk]), signing)
     assert signed.status_code == (302 if changes else 403)
     assert Signature.objects.filter(user=person.user).exists() == changes
@@ -436,9 +436,9 @@ def _count(client, url):
 def test_the_agreement_page_runs_the_same_queries_for_one_or_three_versions(client):
     one, three = signed_agreement(), signed_agreement()
     for note in ("Ny pris", "Færre plasser"):
-        version = actions.new_version(three.buyer, three.agreement, note)
-        actions.sign(three.buyer, version)
-        actions.sign(three.farmer, version)
+        version = actions.do_start_new_version(three.buyer, three.agreement, note)
+        actions.do_sign_agreement(three.buyer, version)
+        actions.do_sign_agreement(three.farmer, version)
     assert three.agreement.versions.count() == 3
     as_(client, one.buyer)
     url_one = reverse("purchasing:agreement", args=[one.agreement.pk])
@@ -480,8 +480,8 @@ def test_both_sides_are_reminded_of_the_renewal_90_and_30_days_before_the_end():
 def test_an_agreement_without_renewal_is_reminded_of_its_expiry():
     deal = accepted_agreement()
     edit(deal.buyer, deal.draft, renewal_years=0)
-    actions.sign(deal.buyer, deal.draft)
-    actions.sign(deal.farmer, deal.draft)
+    actions.do_sign_agreement(deal.buyer, deal.draft)
+    actions.do_sign_agreement(deal.farmer, deal.draft)
     end = deal.agreement.versions.get().end
     with time_machine.travel(end - datetime.timedelta(days=29)):
         result = tasks.run_daily.call()

@@ -14,7 +14,8 @@ from tunet.accounts.tests.factories import member
 from tunet.approval.models import Approval, ApprovalStatus
 from tunet.catalogue.tests.factories import add_offer
 from tunet.core.models import Notification
-from tunet.purchasing import actions, capacity, matching, tasks
+from tunet.purchasing import actions, capacity, matching, queries, tasks
+from tunet.purchasing.actions import agreements
 from tunet.purchasing.models import (
     OPEN_END,
     Agreement,
@@ -78,7 +79,7 @@ def test_capacity_counts_reservations_over_the_whole_period():
     case_worker = buyer()
     farm, offer, farmer = farm_with_offer(places=3)
     first = request_for(case_worker, places=2)
-    agreement = actions.accept(case_worker, proposal(first, farm, offer, farmer))
+    agreement = actions.do_accept_proposal(case_worker, proposal(first, farm, offer, farmer))
     free = capacity.free_places([offer.pk], first.start, first.end)[offer.pk]
     assert free == {TUESDAY: 1, THURSDAY: 1}
     # The agreement renews itself unless terminated, so it holds its places after its end date too.
@@ -88,20 +89,20 @@ def test_capacity_counts_reservations_over_the_whole_period():
     version = agreement.versions.get()
     version.renewal_years = 0
     version.save()
-    actions._reserve(agreement, version)
+    agreements._reserve(agreement, version)
     assert capacity.free_places([offer.pk], later, later)[offer.pk] == {TUESDAY: 3, THURSDAY: 3}
 
 
 def test_an_agreement_that_does_not_renew_ends_after_its_end_date():
     case_worker = buyer()
     farm, offer, farmer = farm_with_offer(places=3)
-    agreement = actions.accept(case_worker, proposal(request_for(case_worker), farm, offer, farmer))
+    agreement = actions.do_accept_proposal(case_worker, proposal(request_for(case_worker), farm, offer, farmer))
     version = agreement.versions.get()
     version.renewal_years = 0
     version.farm_contact, version.emergency_phone = "Kari Gård, 900 00 000", "900 00 000"
     version.save()
-    actions.sign(case_worker, version)
-    actions.sign(farmer, version)
+    actions.do_sign_agreement(case_worker, version)
+    actions.do_sign_agreement(farmer, version)
     with time_machine.travel(version.end + datetime.timedelta(days=1)):
         assert tasks.run_daily.call()["ended"] == 1
     agreement.refresh_from_db()
@@ -114,7 +115,7 @@ def test_an_offer_from_a_farm_no_longer_approved_cannot_be_accepted():
     offered = proposal(request_for(case_worker), farm, offer, farmer)
     Approval.objects.filter(farm=farm).update(status=ApprovalStatus.SUSPENDED)
     with pytest.raises(actions.NotAllowed, match="godkjenning"):
-        actions.accept(case_worker, offered)
+        actions.do_accept_proposal(case_worker, offered)
 
 
 def test_notifications_go_to_the_buyers_of_that_organisation_only():
@@ -128,8 +129,8 @@ def test_notifications_go_to_the_buyers_of_that_organisation_only():
     both = User.objects.get(email="dobbel@tunet.test")
     Membership.objects.create(user=both, organisation=other.organisation, role=Role.CASE_WORKER)
     assert set(access.farm_keepers(farm)) == {farmer.user}
-    assert set(actions.buyers(skien.organisation)) == {skien.user}
-    assert set(actions.buyers(other.organisation)) == {other.user, both}
+    assert set(queries.buyers(skien.organisation)) == {skien.user}
+    assert set(queries.buyers(other.organisation)) == {other.user, both}
 
 
 # --- Accepting and overbooking -----------------------------------------------------------------------
@@ -142,8 +143,8 @@ def test_accepting_reserves_places_makes_the_agreement_and_closes_the_request():
     request = request_for(case_worker, places=2)
     chosen = proposal(request, farm, offer, farmer)
     other = proposal(request, other_farm, other_offer, other_farmer)
-    agreement = actions.accept(case_worker, chosen)
-    assert actions.accept(case_worker, chosen) == agreement  # a double click
+    agreement = actions.do_accept_proposal(case_worker, chosen)
+    assert actions.do_accept_proposal(case_worker, chosen) == agreement  # a double click
     assert Agreement.objects.count() == 1
     version = agreement.versions.get()
     assert version.places == {str(TUESDAY): 2, str(THURSDAY): 2}
@@ -161,9 +162,9 @@ def test_the_last_places_cannot_be_taken_twice():
     first_buyer, second_buyer = buyer(), buyer()
     first = proposal(request_for(first_buyer, places=2), farm, offer, farmer)
     second = proposal(request_for(second_buyer, places=1), farm, offer, farmer)
-    actions.accept(first_buyer, first)
+    actions.do_accept_proposal(first_buyer, first)
     with pytest.raises(actions.NotAllowed, match="ledige plasser"):
-        actions.accept(second_buyer, second)
+        actions.do_accept_proposal(second_buyer, second)
     assert Agreement.objects.count() == 1
     second.refresh_from_db()
     assert second.status == ProposalStatus.SUBMITTED
@@ -173,7 +174,7 @@ def test_only_the_requests_buyer_accepts():
     farm, offer, farmer = farm_with_offer()
     request = request_for(buyer())
     with pytest.raises(PermissionDenied):
-        actions.accept(buyer(), proposal(request, farm, offer, farmer))
+        actions.do_accept_proposal(buyer(), proposal(request, farm, offer, farmer))
 
 
 def test_a_farm_answers_only_requests_it_may_see():
@@ -181,9 +182,9 @@ def test_a_farm_answers_only_requests_it_may_see():
     request = request_for(case_worker)
     far_farm, _offer, far_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
     with pytest.raises(PermissionDenied):
-        actions.decline(far_farmer, request, far_farm, "Nei")
-    actions.invite(case_worker, request, far_farm)
-    assert actions.decline(far_farmer, request, far_farm, "Fullt").status == ProposalStatus.DECLINED
+        actions.do_decline_request(far_farmer, request, far_farm, "Nei")
+    actions.do_invite_farm(case_worker, request, far_farm)
+    assert actions.do_decline_request(far_farmer, request, far_farm, "Fullt").status == ProposalStatus.DECLINED
 
 
 # --- Pages: who sees what --------------------------------------------------------------------------------
@@ -214,7 +215,7 @@ def test_who_may_open_a_request(client, who, expected):
     request = request_for(case_worker)
     matching_farm, _, matching_farmer = farm_with_offer()
     invited_farm, _, invited_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
-    actions.invite(case_worker, request, invited_farm)
+    actions.do_invite_farm(case_worker, request, invited_farm)
     _, _, other_farmer = farm_with_offer(municipality="4001", lat=59.12, lon=9.76)
     people = {
         "matching_farm": matching_farmer,
@@ -324,7 +325,7 @@ def test_publishing_tells_the_matching_farms():
         buyer=case_worker.organisation,
     )
     assert form.is_valid(), form.errors
-    actions.create_request(case_worker, form)
+    actions.do_create_request(case_worker, **form.cleaned_data)
     assert Notification.objects.filter(user=farmer.user).count() == 1
     assert not Notification.objects.filter(user=far_farmer.user).exists()
 
@@ -358,8 +359,8 @@ def test_cancelling_an_unsigned_agreement_lets_the_buyer_choose_again():
     request = request_for(case_worker, places=2)
     chosen = proposal(request, farm, offer, farmer)
     other = proposal(request, other_farm, other_offer, other_farmer)
-    agreement = actions.accept(case_worker, chosen)
-    actions.cancel(case_worker, agreement)
+    agreement = actions.do_accept_proposal(case_worker, chosen)
+    actions.do_cancel_agreement(case_worker, agreement)
     request.refresh_from_db()
     chosen.refresh_from_db()
     other.refresh_from_db()
@@ -367,7 +368,7 @@ def test_cancelling_an_unsigned_agreement_lets_the_buyer_choose_again():
     assert chosen.status == ProposalStatus.REJECTED
     assert other.status == ProposalStatus.SUBMITTED
     assert not Reservation.objects.exists()
-    assert actions.accept(case_worker, other).farm == other_farm
+    assert actions.do_accept_proposal(case_worker, other).farm == other_farm
 
 
 def test_an_offer_whose_agreement_was_cancelled_is_not_opened_again():
@@ -379,14 +380,14 @@ def test_an_offer_whose_agreement_was_cancelled_is_not_opened_again():
     request = request_for(case_worker)
     first = proposal(request, a_farm, a_offer, a_farmer)
     second = proposal(request, b_farm, b_offer, b_farmer)
-    actions.cancel(case_worker, actions.accept(case_worker, first))
+    actions.do_cancel_agreement(case_worker, actions.do_accept_proposal(case_worker, first))
     second.refresh_from_db()
-    actions.cancel(case_worker, actions.accept(case_worker, second))
+    actions.do_cancel_agreement(case_worker, actions.do_accept_proposal(case_worker, second))
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (ProposalStatus.REJECTED, ProposalStatus.REJECTED)
     with pytest.raises(actions.NotAllowed):
-        actions.accept(case_worker, first)
+        actions.do_accept_proposal(case_worker, first)
     assert Agreement.objects.filter(status="cancelled").count() == 2
 
 
@@ -396,10 +397,10 @@ def test_only_approved_farms_are_invited():
     suspended, _offer, farmer = farm_with_offer()
     Approval.objects.filter(farm=suspended).update(status=ApprovalStatus.SUSPENDED)
     with pytest.raises(actions.NotAllowed, match="ikke godkjent"):
-        actions.invite(case_worker, request, suspended)
+        actions.do_invite_farm(case_worker, request, suspended)
     assert not request.invitations.exists()
     with pytest.raises(PermissionDenied):
-        actions.decline(farmer, request, suspended, "Fullt")
+        actions.do_decline_request(farmer, request, suspended, "Fullt")
 
 
 def test_a_farm_in_the_corner_of_the_box_but_beyond_the_radius_may_not_answer(client):
@@ -415,7 +416,7 @@ def test_a_farm_in_the_corner_of_the_box_but_beyond_the_radius_may_not_answer(cl
     assert not matching.farm_may_see(request, corner)
     assert as_(client, farmer).get(reverse("purchasing:request", args=[request.pk])).status_code == 403
     with pytest.raises(PermissionDenied):
-        actions.decline(farmer, request, corner, "Nei")
+        actions.do_decline_request(farmer, request, corner, "Nei")
 
 
 def test_the_buyer_cannot_answer_its_own_request(client):
@@ -448,8 +449,8 @@ def test_saying_no_tells_the_buyer():
     case_worker = buyer()
     request = request_for(case_worker)
     farm, _offer, farmer = farm_with_offer()
-    actions.decline(farmer, request, farm, "Fullt på tirsdager til sommeren")
-    actions.decline(farmer, request, farm, "Fullt på tirsdager til sommeren")  # a double submit
+    actions.do_decline_request(farmer, request, farm, "Fullt på tirsdager til sommeren")
+    actions.do_decline_request(farmer, request, farm, "Fullt på tirsdager til sommeren")  # a double submit
     told = Notification.objects.filter(user=case_worker.user, url=reverse("purchasing:request", args=[request.pk]))
     assert told.count() == 1
     assert "Fullt på tirsdager" in told.get().body
@@ -474,7 +475,7 @@ def _business(case_worker, farm, offer, farmer, count):
     """count open requests with an offer each, and count accepted ones with their agreements."""
     for _ in range(count):
         proposal(request_for(case_worker, places=1), farm, offer, farmer)
-        actions.accept(case_worker, proposal(request_for(case_worker, places=1), farm, offer, farmer))
+        actions.do_accept_proposal(case_worker, proposal(request_for(case_worker, places=1), farm, offer, farmer))
 
 
 @pytest.mark.parametrize("side", ["buyer", "farm"])
@@ -495,7 +496,7 @@ def test_a_farmer_who_did_not_answer_a_closed_request_is_told_it_is_closed(clien
     case_worker = buyer()
     request = request_for(case_worker)
     _farm, _offer, farmer = farm_with_offer()
-    actions.cancel_request(case_worker, request)
+    actions.do_cancel_request(case_worker, request)
     page = as_(client, farmer).get(reverse("purchasing:request", args=[request.pk])).content.decode()
     assert "Forespørselen er avsluttet." in page
     assert "Gårdbrukeren svarer" not in page
@@ -504,12 +505,14 @@ def test_a_farmer_who_did_not_answer_a_closed_request_is_told_it_is_closed(clien
 def _signed(places=2, capacity_places=3):
     case_worker = buyer()
     farm, offer, farmer = farm_with_offer(places=capacity_places)
-    agreement = actions.accept(case_worker, proposal(request_for(case_worker, places=places), farm, offer, farmer))
+    agreement = actions.do_accept_proposal(
+        case_worker, proposal(request_for(case_worker, places=places), farm, offer, farmer)
+    )
     version = agreement.versions.get()
     version.farm_contact, version.emergency_phone = "Kari Gård, 900 00 000", "900 00 000"
     version.save()
-    actions.sign(case_worker, version)
-    actions.sign(farmer, version)
+    actions.do_sign_agreement(case_worker, version)
+    actions.do_sign_agreement(farmer, version)
     agreement.refresh_from_db()
     return agreement, case_worker, farmer, offer
 
@@ -518,9 +521,9 @@ def test_notice_ends_the_agreement_after_the_notice_period_and_frees_the_places(
     agreement, case_worker, farmer, offer = _signed()
     today = timezone.localdate()
     with pytest.raises(actions.NotAllowed):
-        actions.give_notice(farmer, agreement, "  ")
-    actions.give_notice(farmer, agreement, "Vi avvikler dagtilbudet.")
-    actions.give_notice(farmer, agreement, "Igjen")  # a second click changes nothing
+        actions.do_give_notice(farmer, agreement, "  ")
+    actions.do_give_notice(farmer, agreement, "Vi avvikler dagtilbudet.")
+    actions.do_give_notice(farmer, agreement, "Igjen")  # a second click changes nothing
     agreement.refresh_from_db()
     version = agreement.versions.get()
     assert agreement.ends_on == min(
