@@ -54,7 +54,7 @@ def attach_named_ids(participants: Iterable[Participant]) -> list[Participant]:
     participants = list(participants)
     named = _named_ids_by_participant([p.pk for p in participants])
     for participant in participants:
-        participant.named_people_ids = named.get(participant.pk, frozenset())
+        participant.named_people_ids = named.get(participant.pk, frozenset())  # type: ignore[attr-defined]
     return participants
 
 

@@ -47,8 +47,8 @@ def _request_fits_farm(request: Request, farm: Farm, pairs: set[tuple[str, int]]
     chosen = [m.pk for m in request.municipalities.all()]
     if chosen:
         return farm.municipality_id in chosen
-    if request.near_id and request.radius_km:
-        near = request.near
+    near = request.near
+    if near is not None and request.radius_km:
         return geo.distance_km(near.latitude, near.longitude, farm.latitude, farm.longitude) <= request.radius_km
     return True
 
@@ -75,11 +75,13 @@ def requests_for_farm(farm: Farm) -> list[Request]:
         )
         .order_by("answer_by", "id")
     )
-    visible = []
+    visible: list[Request] = []
     for request in requests:
-        request.invited = any(i.farm_id == farm.pk for i in request.invitation_list)
-        request.own_proposal = request.own[0] if request.own else None
-        if request.invited or _request_fits_farm(request, farm, pairs):
+        # What the overview shows of each request, on the request itself.
+        was_invited = any(i.farm_id == farm.pk for i in request.invitation_list)
+        request.invited = was_invited  # type: ignore[attr-defined]
+        request.own_proposal = request.own[0] if request.own else None  # type: ignore[attr-defined]
+        if was_invited or _request_fits_farm(request, farm, pairs):
             visible.append(request)
     return visible
 
@@ -251,7 +253,7 @@ def notice_by(version: AgreementVersion) -> datetime.date:
 
 def agreement_page(agreement: Agreement, membership: Membership) -> dict[str, Any]:
     """The version to show (the draft being agreed, else the one in force), and what each side must do."""
-    versions = agreement.version_list
+    versions = agreement.version_list  # type: ignore[attr-defined]  # prefetched by agreement_of()
     draft = next((v for v in versions if v.state == VersionState.DRAFT), None)
     current = next((v for v in versions if v.state == VersionState.SIGNED), None)
     shown = draft or current or versions[0]

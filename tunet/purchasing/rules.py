@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
+
+from django.db.models import Field
 
 from tunet.accounts.models import Organisation
 
@@ -54,5 +56,6 @@ def still_to_sign(signatures: Iterable[Signature], buyer_needed: int) -> dict[st
 def missing_terms(version: AgreementVersion) -> list[Any]:
     """The terms a version cannot be signed without, as their labels: whom to call, and when it matters."""
     required = ("buyer_contact", "farm_contact", "emergency_phone")
-    fields = [AgreementVersion._meta.get_field(name) for name in required]
+    # Plain fields of the version, never relations: cast for the type checker.
+    fields = [cast(Field[Any, Any], AgreementVersion._meta.get_field(name)) for name in required]
     return [field.verbose_name for field in fields if not getattr(version, field.attname).strip()]

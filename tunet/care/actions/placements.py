@@ -47,7 +47,7 @@ def _day(weekday: int) -> str:
     return str(Weekday(weekday).label).lower()
 
 
-def _check_weekdays(version: AgreementVersion | None, weekdays: list[int]) -> None:
+def _check_weekdays(version: AgreementVersion, weekdays: list[int]) -> None:
     if not weekdays:
         raise NotAllowed(_("Choose at least one weekday."))
     outside = [day for day in weekdays if not int(version.places.get(str(day), 0) or 0)]
@@ -61,6 +61,12 @@ def _ends(placement: Placement) -> datetime.date | None:
     """The last day a placement can take a place: the earlier of its planned and recorded end."""
     ends = [day for day in (placement.planned_end, placement.ended_on) if day is not None]
     return min(ends) if ends else None
+
+
+def _overlaps(placement: Placement, start: datetime.date, end: datetime.date | None) -> bool:
+    """Whether the placement takes its place on some day from start to end (None: open)."""
+    ends = _ends(placement)
+    return (end is None or placement.start <= end) and (ends is None or ends >= start)
 
 
 def _check_capacity(
@@ -81,11 +87,7 @@ def _check_capacity(
     active = Placement.objects.filter(agreement=agreement, status=PlacementStatus.ACTIVE)
     if exclude is not None:
         active = active.exclude(pk=exclude.pk)
-    overlapping = [
-        placement
-        for placement in active
-        if (end is None or placement.start <= end) and (_ends(placement) is None or _ends(placement) >= start)
-    ]
+    overlapping = [placement for placement in active if _overlaps(placement, start, end)]
     for day in sorted(weekdays):
         places = int(version.places.get(str(day), 0) or 0)
         used = sum(1 for placement in overlapping if day in placement.weekdays)
@@ -120,7 +122,8 @@ def do_refer_participant(
     agreement = _locked(agreement)
     if agreement.status != AgreementStatus.ACTIVE:
         raise NotAllowed(_("Participants can be referred only on an agreement in force."))
-    version = in_force(agreement)
+    # An agreement in force has a signed version; _no_version() only keeps the type checker sure.
+    version = in_force(agreement) or _no_version()
     weekdays = sorted({int(day) for day in weekdays})
     _check_weekdays(version, weekdays)
     if agreement.buyer.kind == OrganisationKind.NAV_OFFICE and planned_end is None:
@@ -360,6 +363,7 @@ def _apply(agreement: Agreement, placement: Placement, change: PlacementChange) 
         placement.planned_end = change.new_end
         placement.save(update_fields=["planned_end"])
     elif change.kind == ChangeKind.END:
+        assert change.new_end is not None  # do_propose_change() never makes an end without its day
         _end(placement, change.new_end, change.end_reason, change.reason, timezone.localdate())
     else:
         _check_weekdays(in_force(agreement) or _no_version(), change.new_weekdays)

@@ -82,7 +82,9 @@ def test_referring_twice_gives_the_same_referral_and_another_buyer_may_not_refer
 
 def test_referral_notifies_the_farm_and_the_decision_notifies_the_buyer():
     deal = deal_with_staff()
-    placement = actions.do_refer_participant(deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal))
+    placement = actions.do_refer_participant(
+        deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal)
+    )
     assert Notification.objects.filter(user=deal.farmer.user, url=reverse("care:placement", args=[placement.pk]))
     actions.do_decline_referral(deal.farmer, placement, "Ingen som passer for Kari Testesen")
     told = Notification.objects.get(user=deal.buyer.user, title__contains="avslått")
@@ -92,7 +94,9 @@ def test_referral_notifies_the_farm_and_the_decision_notifies_the_buyer():
 
 def test_staff_may_not_decide_referrals():
     deal = deal_with_staff()
-    placement = actions.do_refer_participant(deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal))
+    placement = actions.do_refer_participant(
+        deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal)
+    )
     with pytest.raises(PermissionDenied):
         actions.do_accept_referral(deal.staff, placement)
 

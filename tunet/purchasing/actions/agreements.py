@@ -83,7 +83,7 @@ def _first_version(agreement: Agreement, proposal: Proposal, membership: Members
         end=_years_later(start, AGREEMENT_YEARS) - datetime.timedelta(days=1),
         places={str(day): proposal.places for day in proposal.weekdays},
         price_model=proposal.price_model,
-        price=proposal.price,
+        price=proposal.price,  # type: ignore[misc]  # a submitted offer has its price (forms.ProposalForm)
         transport=proposal.transport,
         buyer_contact=", ".join(
             p for p in (membership.user.full_name, membership.user.phone, membership.user.email) if p
@@ -111,7 +111,11 @@ def do_accept_proposal(membership: Membership, proposal: Proposal) -> Agreement:
     if not Farm.objects.filter(pk=proposal.farm_id).filter(listed()).exists():
         raise NotAllowed(_("The farm's approval is not valid now, so its offer cannot be accepted."))
     agreement = Agreement.objects.create(
-        buyer=request.buyer, farm=proposal.farm, service_offer=proposal.service_offer, proposal=proposal
+        buyer=request.buyer,
+        farm=proposal.farm,
+        # A submitted offer always names one of the farm's offers (forms.ProposalForm requires it).
+        service_offer=proposal.service_offer,  # type: ignore[misc]
+        proposal=proposal,
     )
     version = _first_version(agreement, proposal, membership)
     _reserve(agreement, version)
@@ -164,7 +168,7 @@ def _people(agreement: Agreement, side: str) -> list[User]:
 def _reserve(agreement: Agreement, *versions: AgreementVersion) -> None:
     """Hold the places of these versions: per weekday the most any of them asks for, over all their
     periods. While a new version is being agreed, the one in force still holds its places."""
-    wanted = {}
+    wanted: dict[int, int] = {}
     for version in versions:
         for day, places in version.places.items():
             if places:
@@ -244,9 +248,9 @@ def do_sign_agreement(membership: Membership, version: AgreementVersion, read: s
             _("Fill in %(terms)s in the draft before it is signed.") % {"terms": ", ".join(str(m) for m in missing)}
         )
     Signature.objects.create(version=version, side=side, user=membership.user)
-    missing = still_to_sign(version.signatures.all(), buyer_approvers_needed(agreement.buyer))
+    to_sign = still_to_sign(version.signatures.all(), buyer_approvers_needed(agreement.buyer))
     names = {"agreement": agreement, "org": membership.organisation.name, "number": version.number}
-    if missing[side]:
+    if to_sign[side]:
         notify(
             [person for person in _people(agreement, side) if person != membership.user],
             title=_("The agreement %(agreement)s needs a second approver") % names,
@@ -254,7 +258,7 @@ def do_sign_agreement(membership: Membership, version: AgreementVersion, read: s
             % {**names, "who": membership.user.full_name},
             url=_url(agreement),
         )
-    elif missing[other_side(side)]:
+    elif to_sign[other_side(side)]:
         notify(
             _people(agreement, other_side(side)),
             title=_("%(org)s has signed the agreement %(agreement)s") % names,
@@ -328,7 +332,7 @@ def do_cancel_agreement(membership: Membership, agreement: Agreement) -> Agreeme
     agreement.status = AgreementStatus.CANCELLED
     agreement.save(update_fields=["status"])
     capacity.release(agreement)
-    if agreement.proposal_id:
+    if agreement.proposal_id and agreement.proposal is not None:
         # The buyer can choose again among the offers that were set aside when this one was accepted.
         request = agreement.proposal.request
         Proposal.objects.filter(pk=agreement.proposal_id).update(status=ProposalStatus.REJECTED)
