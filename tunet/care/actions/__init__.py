@@ -4,7 +4,7 @@ risk assessment and goals (actions.stay)."""
 
 from tunet.core.rules import NotAllowed
 
-from .participants import DETAILS, do_register_participant, do_set_named_people, do_update_participant
+from .participants import do_register_participant, do_set_named_people, do_update_participant
 from .placements import (
     do_accept_referral,
     do_decide_change,
@@ -16,7 +16,6 @@ from .placements import (
 from .stay import do_add_goal, do_add_goal_note, do_save_risk_assessment, do_set_goal_status
 
 __all__ = [
-    "DETAILS",
     "NotAllowed",
     "do_accept_referral",
     "do_add_goal",

@@ -4,8 +4,6 @@
 from tunet.core.rules import NotAllowed
 
 from .agreements import (
-    AGREEMENT_YEARS,
-    DEFAULT_RESPONSIBILITIES,
     do_accept_proposal,
     do_cancel_agreement,
     do_give_notice,
@@ -22,8 +20,6 @@ accept = do_accept_proposal
 sign = do_sign_agreement
 
 __all__ = [
-    "AGREEMENT_YEARS",
-    "DEFAULT_RESPONSIBILITIES",
     "NotAllowed",
     "do_accept_proposal",
     "do_cancel_agreement",
