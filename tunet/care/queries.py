@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404
 from tunet.accounts import access
 from tunet.accounts.models import Membership, Organisation, OrganisationKind, User
 from tunet.catalogue.models import Farm
+from tunet.catalogue.queries import farm_of
 
 from .models import (
     Goal,
@@ -235,6 +236,12 @@ def placement_page(placement: Placement) -> dict[str, list[Any]]:
             )
         ),
     }
+
+
+def risk_farm_of(membership: Membership) -> Farm | None:
+    """The farm whose risk assessments this membership writes (its people who follow participants), or None."""
+    farm = farm_of(membership)
+    return farm if farm is not None and access.can_keep_risk_assessment(membership, farm) else None
 
 
 def risk_assessment_of(participant: Participant, farm: Farm) -> RiskAssessment | None:

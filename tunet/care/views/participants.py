@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tunet.accounts import access
 from tunet.accounts.models import OrganisationKind
-from tunet.catalogue.queries import farm_of
 from tunet.core.rules import attempt, submitted
 
 from .. import actions, forms, queries
@@ -50,7 +49,7 @@ def participant_new(request, membership):
 def participant(request, membership, pk):
     participant = queries.participant_for(membership, pk)
     page = queries.participant_page(participant, membership)
-    farm = farm_of(membership)
+    keeps_risk = queries.risk_farm_of(membership) is not None
     log(request, membership, participant, _("participant details"))
     return render(
         request,
@@ -59,7 +58,7 @@ def participant(request, membership, pk):
             "participant": participant,
             **page,
             "manages": access.can_manage_participant(membership, participant),
-            "keeps_risk": farm is not None and access.can_keep_risk_assessment(membership, farm),
+            "keeps_risk": keeps_risk,
         },
     )
 
@@ -138,9 +137,9 @@ def access_log(request, membership, pk):
 def risk_assessment(request, membership, pk):
     """The farm writes its risk assessment for the participant; the buyer reads every farm's."""
     participant = queries.participant_for(membership, pk)
-    farm = farm_of(membership)
-    keeps = farm is not None and access.can_keep_risk_assessment(membership, farm)
-    assessment = queries.risk_assessment_of(participant, farm) if keeps else None
+    farm = queries.risk_farm_of(membership)
+    keeps = farm is not None
+    assessment = queries.risk_assessment_of(participant, farm) if farm is not None else None
     form = forms.RiskAssessmentForm(request.POST or None, instance=assessment) if keeps else None
     if request.method == "POST":
         access.require(keeps)
