@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as NumberError
 from stdnum.no import fodselsnummer
 
+from tunet.accounts.models import User
 from tunet.core.forms import DateInput, PostalCodeField
 from tunet.purchasing.forms import WeekdaysField
 from tunet.purchasing.models import Agreement, AgreementStatus
@@ -220,7 +221,7 @@ class DecisionForm(forms.Form):
 
 
 class NamedPeopleForm(forms.Form):
-    people = forms.ModelMultipleChoiceField(
+    people: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
         label=_("Named people"),
         queryset=None,
         required=False,

@@ -4,15 +4,24 @@ A buyer sees the participants it registered; a farm those referred to it or plac
 declined referral is not the farm's business any more). The approval body, auditors and other
 organisations see none. Every view that shows what these functions return logs the read with
 access.log_access().
+
+participant_for(membership, pk) and placement_for(membership, pk) fetch one for a viewer who may
+see it, and refuse (accounts.access.refuse) everyone else: views never weigh permission facts.
 """
 
-import datetime
+from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from tunet.accounts import access
-from tunet.accounts.models import OrganisationKind
-from tunet.purchasing.models import Agreement, AgreementStatus
+from tunet.accounts.models import Membership, Organisation, OrganisationKind, User
+from tunet.catalogue.models import Farm
+from tunet.catalogue.queries import farm_of
 
 from .models import (
     Goal,
@@ -30,10 +39,10 @@ from .models import (
 FARM_SEES = (PlacementStatus.REFERRED, PlacementStatus.ACTIVE, PlacementStatus.ENDED)
 
 
-def _named_ids_by_participant(participant_ids):
+def _named_ids_by_participant(participant_ids: Iterable[int]) -> dict[int, frozenset[int]]:
     """{participant id: frozenset of the named people's user ids}, one query."""
     through = Participant.named_people.through
-    named = {}
+    named: dict[int, set[int]] = {}
     for participant_id, user_id in through.objects.filter(participant_id__in=participant_ids).values_list(
         "participant_id", "user_id"
     ):
@@ -41,16 +50,87 @@ def _named_ids_by_participant(participant_ids):
     return {pk: frozenset(ids) for pk, ids in named.items()}
 
 
-def attach_named_ids(participants):
+def attach_named_ids(participants: Iterable[Participant]) -> list[Participant]:
     """Give each participant `named_people_ids` (a frozenset of user ids), in one query for all."""
     participants = list(participants)
     named = _named_ids_by_participant([p.pk for p in participants])
     for participant in participants:
-        participant.named_people_ids = named.get(participant.pk, frozenset())
+        participant.named_people_ids = named.get(participant.pk, frozenset())  # type: ignore[attr-defined]
     return participants
 
 
-def participants_visible_to(membership):
+def _show_contact(membership: Membership, participant: Participant) -> Participant:
+    participant.show_contact = access.can_see_contact_details(  # type: ignore[attr-defined]
+        membership,
+        participant,
+        participant.named_people_ids,  # type: ignore[attr-defined]
+    )
+    return participant
+
+
+def participant_for(membership: Membership | None, pk: int) -> Participant:
+    """The participant, for a viewer who may see them: the registering buyer's people, and the people
+    of a farm they are referred to or placed with. With `named_people_ids` and whether the address
+    and contact details may be shown (`show_contact`). Refused with 403 to anyone who does not follow
+    participants (before the lookup, which 404s) and to anyone else who may not see this one."""
+    if membership is None or not access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS):
+        access.refuse()
+    participant = get_object_or_404(Participant.objects.select_related("buyer", "postal_code"), pk=pk)
+    access.require(access.can_view_participant(membership, participant, farm_provider_ids(participant)))
+    attach_named_ids([participant])
+    return _show_contact(membership, participant)
+
+
+def placement_for(membership: Membership | None, pk: int) -> Placement:
+    """The placement, for the buyer that registered the participant and the farm it is on (not once
+    declined); its participant with `named_people_ids` and `show_contact`. Refused as participant_for."""
+    if membership is None or not access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS):
+        access.refuse()
+    placement = get_object_or_404(
+        Placement.objects.select_related("participant__buyer", "participant__postal_code", "agreement__farm__provider"),
+        pk=pk,
+    )
+    access.require(access.can_follow_placement(membership, placement, farm_may_see=placement.status in FARM_SEES))
+    attach_named_ids([placement.participant])
+    _show_contact(membership, placement.participant)
+    return placement
+
+
+def change_of(placement: Placement, pk: int) -> PlacementChange:
+    """A change proposed for this placement (404 for any other)."""
+    return get_object_or_404(PlacementChange, pk=pk, placement=placement)
+
+
+def goal_of(placement: Placement, pk: int) -> Goal:
+    """A goal of this placement (404 for any other), which knows its placement without a query."""
+    goal = get_object_or_404(Goal, pk=pk, placement=placement)
+    goal.placement = placement
+    return goal
+
+
+def buyer_followers(organisation: Organisation) -> list[User]:
+    """Who follows participants for the buyer: its case workers or NAV advisers."""
+    return list(access.people_with_perm(access.Perm.FOLLOW_PARTICIPANTS, organisation=organisation))
+
+
+def people_who_may_be_named(participant: Participant) -> QuerySet[User]:
+    """The people who may be named for a protected participant: those who follow participants in the
+    registering buyer and in the farms the participant is referred to or placed with."""
+    organisations = [participant.buyer_id, *farm_provider_ids(participant)]
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id__in=organisations,
+            memberships__role__in=[
+                role for role, perms in access.ROLE_PERMISSIONS.items() if access.Perm.FOLLOW_PARTICIPANTS in perms
+            ],
+        )
+        .distinct()
+        .order_by("full_name", "id")
+    )
+
+
+def participants_visible_to(membership: Membership | None) -> QuerySet[Participant]:
     """The participants this membership may see, as a queryset (nothing for anyone else).
 
     Buyer (case worker, NAV adviser): those its organisation registered. Farm (farmer, staff): those
@@ -65,7 +145,7 @@ def participants_visible_to(membership):
     return Participant.objects.filter(pk__in=placed_here.values("participant_id"))
 
 
-def participant_list(membership):
+def participant_list(membership: Membership | None) -> list[Participant]:
     """The participant list page: each with `named_people_ids` and `current` (their referred or
     active placements, with agreement and farm). Three queries, whatever the number."""
     current = Placement.objects.filter(status__in=(PlacementStatus.REFERRED, PlacementStatus.ACTIVE)).select_related(
@@ -81,7 +161,7 @@ def participant_list(membership):
     return attach_named_ids(participants)
 
 
-def farm_provider_ids(participant):
+def farm_provider_ids(participant: Participant) -> set[int]:
     """The organisations (providers) of the farms the participant is referred to or placed with,
     for access.can_view_participant()."""
     return set(
@@ -91,11 +171,7 @@ def farm_provider_ids(participant):
     )
 
 
-def named_people_ids(participant):
-    return set(participant.named_people.values_list("pk", flat=True))
-
-
-def placements_on(farm, day):
+def placements_on(farm: Farm, day: datetime.date) -> list[Placement]:
     """The participants who come to `farm` on `day`: a list of Placement, in pick-up order.
 
     Each is ACTIVE, on a weekday of the placement, with start <= day <= planned end and (when an
@@ -126,7 +202,7 @@ def placements_on(farm, day):
     return placements
 
 
-def participant_page(participant, membership):
+def participant_page(participant: Participant, membership: Membership) -> dict[str, list[Any]]:
     """What a participant's page shows this membership: the placements it may see (the buyer all of
     them; a farm those on its own farm, not declined), newest first, with agreement, farm and change
     proposals; the risk assessments (a farm only its own); and the named people. Six queries."""
@@ -150,7 +226,7 @@ def participant_page(participant, membership):
     }
 
 
-def placement_page(placement):
+def placement_page(placement: Placement) -> dict[str, list[Any]]:
     """A placement with what its page shows: changes (newest first) and goals with their notes."""
     return {
         "changes": list(placement.changes.select_related("proposed_by", "decided_by").order_by("-proposed_at", "-id")),
@@ -162,7 +238,13 @@ def placement_page(placement):
     }
 
 
-def risk_assessment_of(participant, farm):
+def risk_farm_of(membership: Membership) -> Farm | None:
+    """The farm whose risk assessments this membership writes (its people who follow participants), or None."""
+    farm = farm_of(membership)
+    return farm if farm is not None and access.can_keep_risk_assessment(membership, farm) else None
+
+
+def risk_assessment_of(participant: Participant, farm: Farm) -> RiskAssessment | None:
     return (
         RiskAssessment.objects.filter(participant=participant, farm=farm)
         .select_related("updated_by")
@@ -171,12 +253,7 @@ def risk_assessment_of(participant, farm):
     )
 
 
-def referable_agreements(participant):
-    """The buyer's agreements in force that a participant can be referred to."""
-    return Agreement.objects.filter(buyer_id=participant.buyer_id, status=AgreementStatus.ACTIVE).select_related("farm")
-
-
-def nav_placements_ending(today, days):
+def nav_placements_ending(today: datetime.date, days: int) -> QuerySet[Placement]:
     """Active NAV placements whose planned end is from today to `days` ahead, for the reminders."""
     return (
         Placement.objects.filter(

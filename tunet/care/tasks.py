@@ -16,7 +16,7 @@ from django_tasks import task
 from tunet.accounts import access
 from tunet.core.notifications import notify
 
-from . import actions, queries
+from . import queries
 from .models import Placement, PlacementStatus
 
 # NAV placements are time-limited: both sides are reminded this many days before the planned end,
@@ -52,7 +52,7 @@ def remind_planned_ends(today):
         reminded += len(
             notify(
                 [
-                    *actions.buyer_followers(placement.agreement.buyer),
+                    *queries.buyer_followers(placement.agreement.buyer),
                     *access.farm_keepers(placement.agreement.farm),
                 ],
                 title=_("A NAV placement at %(farm)s ends %(date)s") % names,

@@ -50,15 +50,15 @@ def _agreement(buyer, farmer, farm, *, title, area, group, weekdays, places, pri
         created_by=farmer.user,
         note="Vi henter og kjører hjem i gårdens minibuss." if transport else "",
     )
-    agreement = actions.accept(buyer, proposal)
+    agreement = actions.do_accept_proposal(buyer, proposal)
     version = agreement.versions.get()
     # The agreement began some time ago: its first version runs from the request's start.
     version.start = started
     version.end = started.replace(year=started.year + 3) - datetime.timedelta(days=1)
     version.save()
     agreement.reservations.update(start=version.start, end=version.end)
-    actions.sign(buyer, version)
-    actions.sign(farmer, version)
+    actions.do_sign_agreement(buyer, version)
+    actions.do_sign_agreement(farmer, version)
     return agreement
 
 

@@ -8,8 +8,11 @@ two buyers accepting the last place at the same moment, the second one counts af
 one's reservation is there, and is refused.
 """
 
+from __future__ import annotations
+
 import datetime
 from collections import defaultdict
+from collections.abc import Collection
 
 from django.db.models import Sum
 from django.utils import timezone
@@ -18,20 +21,22 @@ from django.utils.translation import gettext as _
 from tunet.catalogue import page_cache
 from tunet.catalogue.models import OfferDay, ServiceOffer, Weekday
 
-from .models import Reservation
+from .models import Agreement, Reservation
 
 
 class Full(Exception):
     """Not enough free places; the message says which weekday and how many are free."""
 
 
-def coming_year(today=None):
+def coming_year(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """The period the catalogue shows free places for: from today, a year ahead."""
     today = today or timezone.localdate()
     return today, today + datetime.timedelta(days=365)
 
 
-def used_places(offer_ids, start, end, exclude_agreement=None):
+def used_places(
+    offer_ids: Collection[int], start: datetime.date, end: datetime.date, exclude_agreement: Agreement | None = None
+) -> dict[tuple[int, int], int]:
     """{(offer id, weekday): places reserved in the period}, one query."""
     reservations = Reservation.objects.filter(service_offer_id__in=offer_ids, start__lte=end, end__gte=start)
     if exclude_agreement is not None:
@@ -40,12 +45,17 @@ def used_places(offer_ids, start, end, exclude_agreement=None):
     return {(row["service_offer_id"], row["weekday"]): row["total"] for row in rows}
 
 
-def free_places(offer_ids, start=None, end=None, exclude_agreement=None):
+def free_places(
+    offer_ids: Collection[int],
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    exclude_agreement: Agreement | None = None,
+) -> dict[int, dict[int, int]]:
     """{offer id: {weekday: free places}} for the period (from today on, if none is given). Two queries."""
     start = start or timezone.localdate()
     end = end or start
     used = used_places(offer_ids, start, end, exclude_agreement)
-    free = defaultdict(dict)
+    free: defaultdict[int, dict[int, int]] = defaultdict(dict)
     for offer_id, weekday, places in OfferDay.objects.filter(offer_id__in=offer_ids).values_list(
         "offer_id", "weekday", "places"
     ):
@@ -53,7 +63,13 @@ def free_places(offer_ids, start=None, end=None, exclude_agreement=None):
     return dict(free)
 
 
-def reserve(agreement, service_offer, places_by_weekday, start, end):
+def reserve(
+    agreement: Agreement,
+    service_offer: ServiceOffer,
+    places_by_weekday: dict[int, int],
+    start: datetime.date,
+    end: datetime.date,
+) -> None:
     """Reserve the places, or raise Full. Call it inside the transaction that accepts the offer."""
     ServiceOffer.objects.select_for_update().filter(pk=service_offer.pk).first()
     free = free_places([service_offer.pk], start, end, exclude_agreement=agreement).get(service_offer.pk, {})
@@ -77,7 +93,7 @@ def reserve(agreement, service_offer, places_by_weekday, start, end):
     page_cache.bump_version()
 
 
-def release(agreement):
+def release(agreement: Agreement) -> None:
     """Give back an agreement's places (cancelled before signing, or ended)."""
     Reservation.objects.filter(agreement=agreement).delete()
     page_cache.bump_version()

@@ -13,6 +13,7 @@ from tunet.core.forms import DateInput
 from tunet.core.models import Municipality
 
 from .models import AgreementVersion, BuyerPolicy, PriceModel, Proposal, Request
+from .rules import CONTENT_FIELDS
 
 INPUT = {"class": "ds-input"}
 RADII = [(10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km"), (100, "100 km")]
@@ -296,6 +297,11 @@ class AgreementForm(forms.ModelForm):
             raise forms.ValidationError(_("Give the number of places for at least one weekday."))
         cleaned["places"] = places
         return cleaned
+
+    def terms(self):
+        """The draft's new contents, for actions.do_update_draft: the cleaned terms without the
+        per-weekday fields they were gathered from."""
+        return {name: self.cleaned_data[name] for name in CONTENT_FIELDS}
 
 
 class SignForm(forms.Form):

@@ -11,39 +11,44 @@ Ranking, as the buyer sees it explained on the page:
 4. more free places before fewer; then by name.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from tunet.catalogue.models import Farm, OfferDay, ServiceOffer, Weekday
 from tunet.core import geo
 
 from . import capacity
-from .models import Invitation
+from .models import Invitation, Request
 
 
 @dataclass
 class Ranked:
     farm: Farm
     offer: ServiceOffer
-    free: dict
+    free: dict[int, int]
     enough: bool
     transport_ok: bool
     distance_km: float | None
-    reasons: list = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    # For the buyer's page of the request (queries.buyer_request_page).
+    invited: bool = False
+    answered: bool = False
 
     @property
-    def fits(self):
+    def fits(self) -> bool:
         return self.enough and self.transport_ok
 
     @property
-    def least_free(self):
+    def least_free(self) -> int:
         return min(self.free.values(), default=0)
 
 
-def _centre(request):
-    if request.near_id:
+def _centre(request: Request) -> tuple[float, float] | None:
+    if request.near is not None:
         return request.near.latitude, request.near.longitude
     chosen = list(request.municipalities.all())
     if chosen:
@@ -59,7 +64,7 @@ def _within_radius(request, distance):
     return not (request.near_id and request.radius_km and distance is not None and distance > request.radius_km)
 
 
-def candidates(request):
+def candidates(request: Request) -> QuerySet[Farm]:
     """Listed farms with an active offer for the request's area and group, in its area (with offers)."""
     offers = ServiceOffer.objects.filter(
         is_active=True, service_area=request.service_area, target_groups=request.target_group
@@ -78,7 +83,7 @@ def candidates(request):
     municipality_ids = [m.pk for m in request.municipalities.all()]
     if municipality_ids:
         farms = farms.filter(municipality_id__in=municipality_ids)
-    elif request.near_id and request.radius_km:
+    elif request.near is not None and request.radius_km:
         min_lat, max_lat, min_lon, max_lon = geo.bounding_box(
             request.near.latitude, request.near.longitude, request.radius_km
         )
@@ -88,11 +93,12 @@ def candidates(request):
     return farms
 
 
-def rank(request):
+def rank(request: Request) -> list[Ranked]:
     """Every candidate farm, ranked, each with its reasons. A constant number of queries."""
     farms = list(candidates(request))
     centre = _centre(request)
-    offer_ids = [offer.pk for farm in farms for offer in farm.fitting_offers]
+    # fitting_offers: prefetched by candidates(), the farm's offers for this request.
+    offer_ids = [offer.pk for farm in farms for offer in farm.fitting_offers]  # type: ignore[attr-defined]
     free = capacity.free_places(offer_ids, request.start, request.end)
     ranked = []
     for farm in farms:
@@ -100,7 +106,7 @@ def rank(request):
         if not _within_radius(request, distance):
             continue
         best = max(
-            farm.fitting_offers,
+            farm.fitting_offers,  # type: ignore[attr-defined]
             key=lambda offer: min((free.get(offer.pk, {}).get(day, 0) for day in request.weekdays), default=0),
         )
         offer_free = {day: free.get(best.pk, {}).get(day, 0) for day in request.weekdays}
@@ -129,7 +135,7 @@ def _explain(request, farm, offer, free, distance):
     return Ranked(farm, offer, free, enough, transport_ok, distance, reasons)
 
 
-def farm_may_see(request, farm):
+def farm_may_see(request: Request, farm: Farm | None) -> bool:
     """A farm sees a request it was invited to, or one it is a candidate for."""
     if farm is None:
         return False

@@ -17,7 +17,7 @@ from django_tasks import task
 from tunet.accounts import access
 from tunet.core.notifications import notify
 
-from . import actions, queries
+from . import queries
 from .models import Agreement, AgreementStatus, AgreementVersion, VersionState
 
 AGREEMENT_WARNINGS_DAYS = (90, 30)
@@ -62,7 +62,7 @@ def remind_before_end(today):
         # Once per warning and per signed version: a new version with a new end warns again.
         key = f"agreement-{agreement.pk}-v{version.number}-ends-{version.end}-{days}"
         title, body = _reminder(agreement, version, today)
-        people = [*actions.buyers(agreement.buyer), *access.farm_keepers(agreement.farm)]
+        people = [*queries.buyers(agreement.buyer), *access.farm_keepers(agreement.farm)]
         url = reverse("purchasing:agreement", args=[agreement.pk])
         sent += len(notify(people, title=title, body=body, url=url, key=key))
     return sent

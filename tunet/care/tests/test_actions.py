@@ -31,11 +31,11 @@ def _start(deal):
 def test_accepting_beyond_the_agreements_places_is_refused():
     deal = deal_with_staff(places=1)
     first, second = participant(deal.buyer), participant(deal.buyer)
-    one = actions.refer(deal.buyer, first, deal.agreement, [TUESDAY], _start(deal))
-    two = actions.refer(deal.buyer, second, deal.agreement, [TUESDAY], _start(deal))
-    actions.accept_referral(deal.farmer, one)
+    one = actions.do_refer_participant(deal.buyer, first, deal.agreement, [TUESDAY], _start(deal))
+    two = actions.do_refer_participant(deal.buyer, second, deal.agreement, [TUESDAY], _start(deal))
+    actions.do_accept_referral(deal.farmer, one)
     with pytest.raises(NotAllowed, match="bare 0 ledige plasser på tirsdag"):
-        actions.accept_referral(deal.farmer, two)
+        actions.do_accept_referral(deal.farmer, two)
     two.refresh_from_db()
     assert two.status == PlacementStatus.REFERRED
 
@@ -43,18 +43,18 @@ def test_accepting_beyond_the_agreements_places_is_refused():
 def test_a_place_frees_up_when_the_other_placement_has_ended_by_then():
     deal = deal_with_staff(places=1)
     start = _start(deal)
-    one = actions.refer(deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], start, start)
-    actions.accept_referral(deal.farmer, one)
-    later = actions.refer(
+    one = actions.do_refer_participant(deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], start, start)
+    actions.do_accept_referral(deal.farmer, one)
+    later = actions.do_refer_participant(
         deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], start + datetime.timedelta(days=7)
     )
-    assert actions.accept_referral(deal.farmer, later).status == PlacementStatus.ACTIVE
+    assert actions.do_accept_referral(deal.farmer, later).status == PlacementStatus.ACTIVE
 
 
 def test_weekdays_must_be_days_the_agreement_has_places_on():
     deal = deal_with_staff()
     with pytest.raises(NotAllowed, match="ingen plasser på onsdag"):
-        actions.refer(deal.buyer, participant(deal.buyer), deal.agreement, [2], _start(deal))
+        actions.do_refer_participant(deal.buyer, participant(deal.buyer), deal.agreement, [2], _start(deal))
 
 
 def test_a_nav_placement_needs_a_planned_end():
@@ -62,7 +62,7 @@ def test_a_nav_placement_needs_a_planned_end():
     deal = deal_with_staff(buyer_membership=nav)
     person = participant(nav)
     with pytest.raises(NotAllowed, match="tidsbegrenset"):
-        actions.refer(nav, person, deal.agreement, [TUESDAY], _start(deal))
+        actions.do_refer_participant(nav, person, deal.agreement, [TUESDAY], _start(deal))
     form = forms.ReferralForm(
         {"agreement": deal.agreement.pk, "weekdays": [TUESDAY], "start": _start(deal).isoformat()},
         buyer=nav.organisation,
@@ -74,17 +74,19 @@ def test_a_nav_placement_needs_a_planned_end():
 def test_referring_twice_gives_the_same_referral_and_another_buyer_may_not_refer():
     deal = deal_with_staff()
     person = participant(deal.buyer)
-    first = actions.refer(deal.buyer, person, deal.agreement, [TUESDAY], _start(deal))
-    assert actions.refer(deal.buyer, person, deal.agreement, [TUESDAY], _start(deal)) == first
+    first = actions.do_refer_participant(deal.buyer, person, deal.agreement, [TUESDAY], _start(deal))
+    assert actions.do_refer_participant(deal.buyer, person, deal.agreement, [TUESDAY], _start(deal)) == first
     with pytest.raises(PermissionDenied):
-        actions.refer(buyer(), person, deal.agreement, [TUESDAY], _start(deal))
+        actions.do_refer_participant(buyer(), person, deal.agreement, [TUESDAY], _start(deal))
 
 
 def test_referral_notifies_the_farm_and_the_decision_notifies_the_buyer():
     deal = deal_with_staff()
-    placement = actions.refer(deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal))
+    placement = actions.do_refer_participant(
+        deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal)
+    )
     assert Notification.objects.filter(user=deal.farmer.user, url=reverse("care:placement", args=[placement.pk]))
-    actions.decline_referral(deal.farmer, placement, "Ingen som passer for Kari Testesen")
+    actions.do_decline_referral(deal.farmer, placement, "Ingen som passer for Kari Testesen")
     told = Notification.objects.get(user=deal.buyer.user, title__contains="avslått")
     # Notifications go by e-mail too: the farm's free text, which may name the person, stays in Tunet.
     assert "Kari" not in told.body
@@ -92,9 +94,11 @@ def test_referral_notifies_the_farm_and_the_decision_notifies_the_buyer():
 
 def test_staff_may_not_decide_referrals():
     deal = deal_with_staff()
-    placement = actions.refer(deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal))
+    placement = actions.do_refer_participant(
+        deal.buyer, participant(deal.buyer), deal.agreement, [TUESDAY], _start(deal)
+    )
     with pytest.raises(PermissionDenied):
-        actions.accept_referral(deal.staff, placement)
+        actions.do_accept_referral(deal.staff, placement)
 
 
 def test_a_weekday_change_is_checked_against_capacity_when_the_buyer_approves():
@@ -102,11 +106,11 @@ def test_a_weekday_change_is_checked_against_capacity_when_the_buyer_approves():
     start = _start(deal)
     on_tuesday = placed(deal, participant(deal.buyer), weekdays=[TUESDAY], start=start)
     on_thursday = placed(deal, participant(deal.buyer), weekdays=[3], start=start)
-    change = actions.propose_change(
+    change = actions.do_propose_change(
         deal.farmer, on_thursday, ChangeKind.CHANGE_WEEKDAYS, "Passer bedre", new_weekdays=[1]
     )
     with pytest.raises(NotAllowed, match="tirsdag"):
-        actions.decide_change(deal.buyer, change, approve=True)
+        actions.do_decide_change(deal.buyer, change, approve=True)
     on_thursday.refresh_from_db()
     assert on_thursday.weekdays == [3]
     assert on_tuesday.weekdays == [TUESDAY]
@@ -116,10 +120,10 @@ def test_an_approved_extension_moves_the_planned_end_and_a_second_decision_chang
     deal = deal_with_staff()
     placement = placed(deal, participant(deal.buyer), planned_end=timezone.localdate() + datetime.timedelta(days=90))
     new_end = timezone.localdate() + datetime.timedelta(days=200)
-    change = actions.propose_change(deal.farmer, placement, ChangeKind.EXTEND, "Går godt", new_end=new_end)
-    assert actions.propose_change(deal.farmer, placement, ChangeKind.EXTEND, "Går godt", new_end=new_end) == change
-    actions.decide_change(deal.buyer, change, approve=True)
-    actions.decide_change(deal.buyer, change, approve=False)
+    change = actions.do_propose_change(deal.farmer, placement, ChangeKind.EXTEND, "Går godt", new_end=new_end)
+    assert actions.do_propose_change(deal.farmer, placement, ChangeKind.EXTEND, "Går godt", new_end=new_end) == change
+    actions.do_decide_change(deal.buyer, change, approve=True)
+    actions.do_decide_change(deal.buyer, change, approve=False)
     placement.refresh_from_db()
     change.refresh_from_db()
     assert placement.planned_end == new_end
@@ -130,7 +134,7 @@ def test_ending_in_the_future_keeps_the_place_until_then_and_the_daily_task_ends
     deal = deal_with_staff()
     placement = placed(deal, participant(deal.buyer))
     last_day = timezone.localdate() + datetime.timedelta(days=10)
-    actions.end_placement(deal.buyer, placement, "education", last_day, "Begynner på skole")
+    actions.do_end_placement(deal.buyer, placement, "education", last_day, "Begynner på skole")
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.ACTIVE
     tasks.run_daily.call((last_day + datetime.timedelta(days=1)).isoformat())
@@ -201,7 +205,7 @@ def test_protected_details_are_hidden_from_people_not_named(client):
     deal = deal_with_staff()
     person = participant(deal.buyer, protected=True, street_address="Hemmeligvegen 7")
     placed(deal, person)
-    actions.set_named_people(deal.buyer, person, [deal.farmer.user])
+    actions.do_set_named_people(deal.buyer, person, [deal.farmer.user])
     for membership, sees in ((deal.farmer, True), (deal.staff, False), (deal.buyer, False)):
         client.force_login(membership.user)
         page = client.get(reverse("care:participant", args=[person.pk])).content.decode()
@@ -217,7 +221,7 @@ def test_only_people_who_may_see_the_participant_can_be_named():
     deal = deal_with_staff()
     person = participant(deal.buyer, protected=True)
     with pytest.raises(NotAllowed):
-        actions.set_named_people(deal.buyer, person, [member(Role.FARMER).user])
+        actions.do_set_named_people(deal.buyer, person, [member(Role.FARMER).user])
 
 
 def test_participants_visible_to_each_side():

@@ -29,7 +29,7 @@ def accepted_agreement(*, places=2, offer_places=4, buyer_membership=None):
     farm.contact_name, farm.contact_phone, farm.contact_email = "Kari Bonde", "912 34 567", "kari@gard.test"
     farm.save(update_fields=["contact_name", "contact_phone", "contact_email"])
     request = request_for(case_worker, places=places)
-    agreement = actions.accept(case_worker, proposal(request, farm, offer, farmer))
+    agreement = actions.do_accept_proposal(case_worker, proposal(request, farm, offer, farmer))
     return Deal(agreement=agreement, buyer=case_worker, farmer=farmer, farm=farm, offer=offer)
 
 
@@ -37,7 +37,7 @@ def signed_agreement(**kwargs):
     """As accepted_agreement, signed by both sides (version 1 in force)."""
     deal = accepted_agreement(**kwargs)
     draft = deal.draft
-    actions.sign(deal.buyer, draft)
-    actions.sign(deal.farmer, draft)
+    actions.do_sign_agreement(deal.buyer, draft)
+    actions.do_sign_agreement(deal.farmer, draft)
     deal.agreement.refresh_from_db()
     return deal

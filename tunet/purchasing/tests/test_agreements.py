@@ -1,5 +1,5 @@
-"""Agreements: signing on both sides, the second approver, versions, the PDF, who may do what, and
-the reminders before the end."""
+"""Agreements: signing on both sides, the second approver, drafts and versions, cancelling, notice,
+and the reminders before the end."""
 
 import datetime
 from decimal import Decimal
@@ -7,16 +7,16 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from tunet.accounts.models import OrganisationKind, Role
-from tunet.accounts.tests.factories import OrganisationFactory, member
+from tunet.accounts.models import Role
+from tunet.accounts.tests.factories import member
 from tunet.catalogue.tests.factories import FarmFactory
 from tunet.core.models import Notification
-from tunet.purchasing import actions, forms, tasks
+from tunet.purchasing import actions, capacity, rules, tasks
 from tunet.purchasing.models import (
+    OPEN_END,
     Agreement,
     AgreementStatus,
     AgreementVersion,
@@ -24,54 +24,13 @@ from tunet.purchasing.models import (
     Reservation,
     Signature,
     VersionState,
+    add_months,
 )
 from tunet.purchasing.tests.factories import accepted_agreement, signed_agreement
-from tunet.purchasing.tests.scene import THURSDAY, TUESDAY
+from tunet.purchasing.tests.helpers import as_, edit, reserved, told
+from tunet.purchasing.tests.scene import THURSDAY, TUESDAY, buyer, farm_with_offer, proposal, request_for
 
 pytestmark = pytest.mark.django_db
-
-
-def as_(client, membership):
-    client.force_login(membership.user)
-    return client
-
-
-def form_data(version, **changes):
-    """The edit form's fields as the page fills them in for this version, with changes."""
-    data = {
-        "start": version.start.isoformat(),
-        "end": version.end.isoformat(),
-        "renewal_years": version.renewal_years,
-        "termination_months": version.termination_months,
-        "price_model": version.price_model,
-        "price": str(version.price),
-        "buyer_contact": version.buyer_contact,
-        "farm_contact": version.farm_contact,
-        "emergency_phone": version.emergency_phone or "900 00 000",
-        "meeting_points": version.meeting_points,
-        "meeting_frequency": version.meeting_frequency,
-        "responsibilities": version.responsibilities,
-        **{f"places_{day}": places for day, places in version.places.items()},
-    }
-    if version.transport:
-        data["transport"] = "on"
-    data.update(changes)
-    return data
-
-
-def edit(membership, version, **changes):
-    form = forms.AgreementForm(form_data(version, **changes), instance=version)
-    assert form.is_valid(), form.errors
-    return actions.update_draft(membership, version, form)
-
-
-def told(user, agreement):
-    """How many notifications about the agreement the person has had (whatever the language)."""
-    return Notification.objects.filter(user=user, url=reverse("purchasing:agreement", args=[agreement.pk])).count()
-
-
-def reserved(agreement):
-    return dict(Reservation.objects.filter(agreement=agreement).values_list("weekday", "places"))
 
 
 # --- Signing -----------------------------------------------------------------------------------------
@@ -91,14 +50,14 @@ def test_accepting_drafts_the_standard_agreement_with_its_places_reserved():
 def test_both_sides_sign_and_the_version_is_in_force():
     deal = accepted_agreement()
     draft = deal.draft
-    actions.sign(deal.buyer, draft)
-    actions.sign(deal.buyer, draft)  # a double click
+    actions.do_sign_agreement(deal.buyer, draft)
+    actions.do_sign_agreement(deal.buyer, draft)  # a double click
     assert Signature.objects.filter(version=draft).count() == 1
     draft.refresh_from_db()
     assert draft.state == VersionState.DRAFT
     assert told(deal.farmer.user, deal.agreement) == 2  # the offer accepted, then the buyer's signature
     assert told(deal.buyer.user, deal.agreement) == 0
-    actions.sign(deal.farmer, draft)
+    actions.do_sign_agreement(deal.farmer, draft)
     draft.refresh_from_db()
     deal.agreement.refresh_from_db()
     assert draft.state == VersionState.SIGNED
@@ -108,7 +67,7 @@ def test_both_sides_sign_and_the_version_is_in_force():
         ("farm", deal.farmer.user_id),
     }
     assert (told(deal.buyer.user, deal.agreement), told(deal.farmer.user, deal.agreement)) == (1, 3)
-    actions.sign(deal.farmer, draft)  # signing again after it is in force changes nothing
+    actions.do_sign_agreement(deal.farmer, draft)  # signing again after it is in force changes nothing
     assert draft.signatures.count() == 2
 
 
@@ -124,9 +83,9 @@ def test_only_the_buyers_buyers_and_the_farmer_sign(who):
     }
     person = people[who]()
     for action in (
-        lambda: actions.sign(person, deal.draft),
+        lambda: actions.do_sign_agreement(person, deal.draft),
         lambda: edit(person, deal.draft, price="1"),
-        lambda: actions.cancel(person, deal.agreement),
+        lambda: actions.do_cancel_agreement(person, deal.agreement),
     ):
         with pytest.raises(PermissionDenied):
             action()
@@ -138,13 +97,13 @@ def test_a_second_approver_must_be_another_person():
     deal = accepted_agreement()
     BuyerPolicy.objects.create(organisation=deal.agreement.buyer, second_approver_required=True)
     draft = deal.draft
-    actions.sign(deal.buyer, draft)
-    actions.sign(deal.farmer, draft)
-    actions.sign(deal.buyer, draft)  # the same person twice does not count as two
+    actions.do_sign_agreement(deal.buyer, draft)
+    actions.do_sign_agreement(deal.farmer, draft)
+    actions.do_sign_agreement(deal.buyer, draft)  # the same person twice does not count as two
     draft.refresh_from_db()
     assert draft.state == VersionState.DRAFT
     colleague = member(Role.CASE_WORKER, deal.agreement.buyer)
-    actions.sign(colleague, draft)
+    actions.do_sign_agreement(colleague, draft)
     draft.refresh_from_db()
     assert draft.state == VersionState.SIGNED
     assert draft.signatures.filter(side="buyer").count() == 2
@@ -152,11 +111,11 @@ def test_a_second_approver_must_be_another_person():
 
 def test_a_signature_is_refused_when_the_contents_changed_while_reading():
     deal = accepted_agreement()
-    read = actions.fingerprint(deal.draft)
+    read = rules.fingerprint(deal.draft)
     edit(deal.farmer, deal.draft, price="999")
     with pytest.raises(actions.NotAllowed):
-        actions.sign(deal.buyer, deal.draft, read=read)
-    actions.sign(deal.buyer, deal.draft, read=actions.fingerprint(deal.draft))
+        actions.do_sign_agreement(deal.buyer, deal.draft, read=read)
+    actions.do_sign_agreement(deal.buyer, deal.draft, read=rules.fingerprint(deal.draft))
     assert deal.draft.signatures.count() == 1
 
 
@@ -165,7 +124,7 @@ def test_a_signature_is_refused_when_the_contents_changed_while_reading():
 
 def test_editing_a_draft_clears_the_signatures_on_it():
     deal = accepted_agreement()
-    actions.sign(deal.buyer, deal.draft)
+    actions.do_sign_agreement(deal.buyer, deal.draft)
     edit(deal.farmer, deal.draft)  # the same contents again (a second click): the signature stands
     assert deal.draft.signatures.count() == 1
     edit(deal.farmer, deal.draft, price="720", emergency_phone="911 22 333")
@@ -201,9 +160,9 @@ def test_a_signed_version_never_changes():
 def test_a_change_is_a_new_version_signed_again_while_the_old_one_stays_in_force():
     deal = signed_agreement(places=2)
     with pytest.raises(actions.NotAllowed):
-        actions.new_version(deal.buyer, deal.agreement, "   ")
-    v2 = actions.new_version(deal.buyer, deal.agreement, "Én plass til på tirsdager")
-    assert actions.new_version(deal.farmer, deal.agreement, "Noe annet") == v2  # one draft at a time
+        actions.do_start_new_version(deal.buyer, deal.agreement, "   ")
+    v2 = actions.do_start_new_version(deal.buyer, deal.agreement, "Én plass til på tirsdager")
+    assert actions.do_start_new_version(deal.farmer, deal.agreement, "Noe annet") == v2  # one draft at a time
     v1 = deal.agreement.versions.get(number=1)
     assert (v2.number, v2.state, v2.places, v2.price) == (2, VersionState.DRAFT, v1.places, v1.price)
     edit(deal.buyer, v2, places_1=3)
@@ -211,8 +170,8 @@ def test_a_change_is_a_new_version_signed_again_while_the_old_one_stays_in_force
     assert v1.state == VersionState.SIGNED  # still in force
     # While version 2 is agreed, the places of both are held: the most of each.
     assert reserved(deal.agreement) == {TUESDAY: 3, THURSDAY: 2}
-    actions.sign(deal.buyer, v2)
-    actions.sign(deal.farmer, v2)
+    actions.do_sign_agreement(deal.buyer, v2)
+    actions.do_sign_agreement(deal.farmer, v2)
     v1.refresh_from_db()
     v2.refresh_from_db()
     assert (v1.state, v2.state) == (VersionState.REPLACED, VersionState.SIGNED)
@@ -223,231 +182,16 @@ def test_a_change_is_a_new_version_signed_again_while_the_old_one_stays_in_force
 
 def test_an_unsigned_agreement_is_cancelled_and_its_places_freed():
     deal = accepted_agreement()
-    actions.cancel(deal.farmer, deal.agreement)
-    actions.cancel(deal.farmer, deal.agreement)  # a second click
+    actions.do_cancel_agreement(deal.farmer, deal.agreement)
+    actions.do_cancel_agreement(deal.farmer, deal.agreement)  # a second click
     deal.agreement.refresh_from_db()
     assert deal.agreement.status == AgreementStatus.CANCELLED
     assert not Reservation.objects.filter(agreement=deal.agreement).exists()
     with pytest.raises(actions.NotAllowed):
-        actions.sign(deal.buyer, deal.draft)
+        actions.do_sign_agreement(deal.buyer, deal.draft)
     signed = signed_agreement()
     with pytest.raises(actions.NotAllowed):
-        actions.cancel(signed.buyer, signed.agreement)
-
-
-# --- Pages ---------------------------------------------------------------------------------------------
-
-
-def test_the_agreement_page_reads_as_a_standard_agreement(client):
-    deal = accepted_agreement()
-    html = as_(client, deal.farmer).get(reverse("purchasing:agreement", args=[deal.agreement.pk])).content.decode()
-    for text in (
-        deal.agreement.buyer.name,
-        deal.farm.name,
-        deal.draft.responsibilities[:40],
-        reverse("purchasing:agreement_sign", args=[deal.agreement.pk]),
-        reverse("purchasing:agreement_pdf", args=[deal.agreement.pk, 1]),
-    ):
-        assert text in html
-
-
-def test_signing_through_the_pages_asks_for_the_confirmation(client):
-    deal = accepted_agreement()
-    url = reverse("purchasing:agreement_sign", args=[deal.agreement.pk])
-    as_(client, deal.buyer)
-    page = client.get(url)
-    assert page.status_code == 200
-    assert deal.agreement.buyer.name in page.content.decode()
-    contents = page.context["form"]["contents"].value()
-    refused = client.post(url, {"contents": contents})
-    assert refused.status_code == 400
-    assert not Signature.objects.exists()
-    assert client.post(url, {"contents": contents, "confirm": "on"}).status_code == 302
-    assert client.post(url, {"contents": contents, "confirm": "on"}).status_code == 302  # a double submit
-    assert Signature.objects.get().user == deal.buyer.user
-    as_(client, deal.farmer)
-    contents = client.get(url).context["form"]["contents"].value()
-    client.post(url, {"contents": contents, "confirm": "on"})
-    deal.agreement.refresh_from_db()
-    assert deal.agreement.status == AgreementStatus.ACTIVE
-
-
-def test_the_edit_page_keeps_what_was_typed_and_explains_errors(client):
-    deal = accepted_agreement()
-    url = reverse("purchasing:agreement_edit", args=[deal.agreement.pk])
-    as_(client, deal.farmer)
-    assert client.get(url).status_code == 200
-    data = form_data(deal.draft, end=deal.draft.start.isoformat(), meeting_points="Låven hver tirsdag")
-    response = client.post(url, data)
-    assert response.status_code == 400
-    assert "Låven hver tirsdag" in response.content.decode()
-    assert response.context["form"].errors["end"]
-    assert client.post(url, form_data(deal.draft, meeting_points="Låven hver tirsdag")).status_code == 302
-    assert deal.draft.meeting_points == "Låven hver tirsdag"
-
-
-def test_a_new_version_through_the_page(client):
-    deal = signed_agreement()
-    url = reverse("purchasing:agreement_new_version", args=[deal.agreement.pk])
-    as_(client, deal.farmer)
-    assert client.post(url, {"note": ""}).status_code == 400
-    response = client.post(url, {"note": "Ny pris fra januar"})
-    assert response.status_code == 302
-    assert response["Location"].endswith("/endre/")
-    assert client.post(url, {"note": "Ny pris fra januar"}).status_code == 302  # a double submit
-    assert deal.agreement.versions.filter(number=2, change_note="Ny pris fra januar").count() == 1
-    assert deal.agreement.versions.count() == 2
-
-
-def test_every_version_has_a_pdf_for_both_sides(client):
-    deal = signed_agreement()
-    actions.new_version(deal.buyer, deal.agreement, "Ny pris")
-    for person in (deal.buyer, deal.farmer):
-        as_(client, person)
-        for number in (1, 2):
-            response = client.get(reverse("purchasing:agreement_pdf", args=[deal.agreement.pk, number]))
-            assert response.status_code == 200
-            assert response["Content-Type"] == "application/pdf"
-            assert response.content.startswith(b"%PDF-")
-    assert client.get(reverse("purchasing:agreement_pdf", args=[deal.agreement.pk, 3])).status_code == 404
-
-
-def _people(deal):
-    return {
-        "case_worker": deal.buyer,
-        "buyer_colleague": member(Role.NAV_ADVISER, OrganisationFactory(kind=OrganisationKind.NAV_OFFICE)),
-        "farmer": deal.farmer,
-        "farm_staff": member(Role.FARM_STAFF, deal.farm.provider),
-        "other_municipality": member(Role.CASE_WORKER),
-        "other_farm": member(Role.FARMER, FarmFactory().provider),
-        "officer": member(Role.APPROVAL_OFFICER),
-    }
-
-
-# Who may read (GET the page and the PDF) and who may change and sign (the other pages).
-MATRIX = {
-    "case_worker": (200, True),
-    "farmer": (200, True),
-    "farm_staff": (200, False),
-    "buyer_colleague": (403, False),  # a NAV office that is not the buyer
-    "other_municipality": (403, False),
-    "other_farm": (403, False),
-    "officer": (403, False),
-}
-CHANGING = ["purchasing:agreement_edit", "purchasing:agreement_sign", "purchasing:agreement_cancel"]
-
-
-@pytest.mark.parametrize("who", list(MATRIX))
-def test_the_permission_matrix_of_the_agreement_pages(client, who):
-    deal = accepted_agreement()
-    person = _people(deal)[who]
-    reads, changes = MATRIX[who]
-    pk = deal.agreement.pk
-    as_(client, person)
-    assert client.get(reverse("purchasing:agreement", args=[pk])).status_code == reads
-    assert client.get(reverse("purchasing:agreement_pdf", args=[pk, 1])).status_code == reads
-    for name in CHANGING:
-        assert client.get(reverse(name, args=[pk])).status_code == (200 if changes else 403)
-    edited = client.post(reverse("purchasing:agreement_edit", args=[pk]), form_data(deal.draft, price="1"))
-    assert edited.status_code == (302 if changes else 403)
-    assert (deal.draft.price == Decimal("1")) == changes
-    signing = {"contents": actions.fingerprint(deal.draft), "confirm": "on"}
-    signed = client.post(reverse("purchasing:agreement_sign", args=[pk]), signing)
-    assert signed.status_code == (302 if changes else 403)
-    assert Signature.objects.filter(user=person.user).exists() == changes
-    if not changes:
-        assert client.post(reverse("purchasing:agreement_cancel", args=[pk])).status_code == 403
-        deal.agreement.refresh_from_db()
-        assert deal.agreement.status == AgreementStatus.DRAFT
-
-
-@pytest.mark.parametrize("who", list(MATRIX))
-def test_only_the_signers_make_a_new_version(client, who):
-    deal = signed_agreement()
-    person = _people(deal)[who]
-    _reads, changes = MATRIX[who]
-    url = reverse("purchasing:agreement_new_version", args=[deal.agreement.pk])
-    as_(client, person)
-    assert client.get(url).status_code == (200 if changes else 403)
-    assert client.post(url, {"note": "Ny pris"}).status_code == (302 if changes else 403)
-    assert deal.agreement.versions.count() == (2 if changes else 1)
-
-
-def test_the_farmer_cancels_an_unsigned_agreement_through_the_page(client):
-    deal = accepted_agreement()
-    url = reverse("purchasing:agreement_cancel", args=[deal.agreement.pk])
-    as_(client, deal.farmer)
-    assert client.post(url).status_code == 302
-    assert client.post(url).status_code == 302  # a double submit
-    deal.agreement.refresh_from_db()
-    assert deal.agreement.status == AgreementStatus.CANCELLED
-    page = client.get(reverse("purchasing:agreement", args=[deal.agreement.pk]))
-    assert reverse("purchasing:agreement_sign", args=[deal.agreement.pk]) not in page.content.decode()
-
-
-def test_anonymous_people_are_sent_to_log_in(client):
-    deal = accepted_agreement()
-    pk = deal.agreement.pk
-    urls = [reverse(name, args=[pk]) for name in ["purchasing:agreement", *CHANGING]]
-    urls += [
-        reverse("purchasing:agreement_new_version", args=[pk]),
-        reverse("purchasing:agreement_pdf", args=[pk, 1]),
-        reverse("purchasing:signing_rule"),
-    ]
-    for url in urls:
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:login"))
-
-
-@pytest.mark.parametrize(
-    ("role", "kind", "allowed"),
-    [
-        (Role.ADMIN, OrganisationKind.MUNICIPALITY, True),
-        (Role.ADMIN, OrganisationKind.NAV_OFFICE, True),
-        (Role.CASE_WORKER, OrganisationKind.MUNICIPALITY, False),
-        (Role.FARMER, OrganisationKind.PROVIDER, False),
-        (Role.ADMIN, OrganisationKind.PROVIDER, False),
-        (Role.APPROVAL_OFFICER, OrganisationKind.APPROVAL_BODY, False),
-    ],
-)
-def test_a_buyers_administrator_sets_the_signing_rule(client, role, kind, allowed):
-    person = member(role, OrganisationFactory(kind=kind))
-    url = reverse("purchasing:signing_rule")
-    as_(client, person)
-    assert client.get(url).status_code == (200 if allowed else 403)
-    response = client.post(url, {"second_approver_required": "on"})
-    client.post(url, {"second_approver_required": "on"})  # a double submit
-    assert response.status_code == (302 if allowed else 403)
-    assert BuyerPolicy.objects.filter(organisation=person.organisation, second_approver_required=True).exists() == (
-        allowed
-    )
-    if allowed:
-        client.post(url, {})
-        assert not BuyerPolicy.objects.get(organisation=person.organisation).second_approver_required
-
-
-def _count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_the_agreement_page_runs_the_same_queries_for_one_or_three_versions(client):
-    one, three = signed_agreement(), signed_agreement()
-    for note in ("Ny pris", "Færre plasser"):
-        version = actions.new_version(three.buyer, three.agreement, note)
-        actions.sign(three.buyer, version)
-        actions.sign(three.farmer, version)
-    assert three.agreement.versions.count() == 3
-    as_(client, one.buyer)
-    url_one = reverse("purchasing:agreement", args=[one.agreement.pk])
-    _count(client, url_one)  # warm up the session
-    first = _count(client, url_one)
-    as_(client, three.buyer)
-    url_three = reverse("purchasing:agreement", args=[three.agreement.pk])
-    _count(client, url_three)
-    assert _count(client, url_three) == first
+        actions.do_cancel_agreement(signed.buyer, signed.agreement)
 
 
 # --- Reminders -----------------------------------------------------------------------------------------
@@ -480,8 +224,8 @@ def test_both_sides_are_reminded_of_the_renewal_90_and_30_days_before_the_end():
 def test_an_agreement_without_renewal_is_reminded_of_its_expiry():
     deal = accepted_agreement()
     edit(deal.buyer, deal.draft, renewal_years=0)
-    actions.sign(deal.buyer, deal.draft)
-    actions.sign(deal.farmer, deal.draft)
+    actions.do_sign_agreement(deal.buyer, deal.draft)
+    actions.do_sign_agreement(deal.farmer, deal.draft)
     end = deal.agreement.versions.get().end
     with time_machine.travel(end - datetime.timedelta(days=29)):
         result = tasks.run_daily.call()
@@ -496,3 +240,58 @@ def test_unsigned_and_cancelled_agreements_are_not_reminded():
     with time_machine.travel(end - datetime.timedelta(days=29)):
         assert tasks.run_daily.call()["reminded"] == 0
     assert not Agreement.objects.filter(status=AgreementStatus.ACTIVE).exists()
+
+
+# --- Notice ---------------------------------------------------------------------------------------------
+
+
+def _signed(places=2, capacity_places=3):
+    case_worker = buyer()
+    farm, offer, farmer = farm_with_offer(places=capacity_places)
+    agreement = actions.do_accept_proposal(
+        case_worker, proposal(request_for(case_worker, places=places), farm, offer, farmer)
+    )
+    version = agreement.versions.get()
+    version.farm_contact, version.emergency_phone = "Kari Gård, 900 00 000", "900 00 000"
+    version.save()
+    actions.do_sign_agreement(case_worker, version)
+    actions.do_sign_agreement(farmer, version)
+    agreement.refresh_from_db()
+    return agreement, case_worker, farmer, offer
+
+
+def test_notice_ends_the_agreement_after_the_notice_period_and_frees_the_places():
+    agreement, case_worker, farmer, offer = _signed()
+    today = timezone.localdate()
+    with pytest.raises(actions.NotAllowed):
+        actions.do_give_notice(farmer, agreement, "  ")
+    actions.do_give_notice(farmer, agreement, "Vi avvikler dagtilbudet.")
+    actions.do_give_notice(farmer, agreement, "Igjen")  # a second click changes nothing
+    agreement.refresh_from_db()
+    version = agreement.versions.get()
+    assert agreement.ends_on == min(
+        add_months(today, version.termination_months), version.end if not version.renewal_years else OPEN_END
+    )
+    assert agreement.notice_note == "Vi avvikler dagtilbudet."
+    after = agreement.ends_on + datetime.timedelta(days=1)
+    assert capacity.free_places([offer.pk], after, after)[offer.pk] == {TUESDAY: 3, THURSDAY: 3}
+    assert capacity.free_places([offer.pk], agreement.ends_on, agreement.ends_on)[offer.pk] == {TUESDAY: 1, THURSDAY: 1}
+    assert Notification.objects.filter(user=case_worker.user, title__contains="sagt opp").exists()
+    with time_machine.travel(after):
+        tasks.run_daily.call()
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.ENDED
+
+
+def test_notice_through_the_page_asks_why_and_only_signers_may_give_it(client):
+    agreement, case_worker, farmer, _offer = _signed()
+    staff = member(Role.FARM_STAFF, agreement.farm.provider)
+    url = reverse("purchasing:agreement_notice", args=[agreement.pk])
+    assert as_(client, staff).post(url, {"note": "Nei"}).status_code == 403
+    as_(client, case_worker)
+    assert "Ja, si opp avtalen" in client.get(url).content.decode()
+    assert client.post(url, {"note": ""}).status_code == 400
+    assert client.post(url, {"note": "Behovet er borte"}).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.notice_given_by == case_worker.user
+    assert "er sagt opp" in client.get(reverse("purchasing:agreement", args=[agreement.pk])).content.decode()

@@ -47,7 +47,7 @@ def test_twenty_buyers_accepting_at_once_take_exactly_the_free_places(monkeypatc
     def accept(i, case_worker, offered):
         try:
             start.wait()
-            actions.accept(case_worker, offered)
+            actions.do_accept_proposal(case_worker, offered)
             outcomes[i] = "accepted"
         except actions.NotAllowed:
             outcomes[i] = "full"

@@ -1,5 +1,5 @@
-"""Every change to participants and their placements: one transaction, one permission check, and
-who is told.
+"""Placements: the referral, the farm's answer, ending one, and changes the farm proposes and the
+buyer decides. One transaction, one permission check, and who is told.
 
 Capacity: the active placements on an agreement never take more places on a weekday than the
 agreement's version in force has on that weekday. Every action that adds a place or a weekday
@@ -7,7 +7,11 @@ counts inside its transaction after locking the agreement's row, so of two farms
 the last place at once, the second counts after the first one's placement is there.
 """
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Iterable
+from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -17,119 +21,33 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tunet.accounts import access
-from tunet.accounts.models import OrganisationKind, User
+from tunet.accounts.models import Membership, OrganisationKind
 from tunet.catalogue.models import Weekday
 from tunet.core.notifications import notify
 from tunet.core.rules import NotAllowed
-from tunet.purchasing.actions import in_force
-from tunet.purchasing.models import Agreement, AgreementStatus
+from tunet.purchasing.models import Agreement, AgreementStatus, AgreementVersion
+from tunet.purchasing.queries import in_force
 
-from . import queries
-from .models import (
-    ChangeKind,
-    ChangeStatus,
-    EndReason,
-    Goal,
-    GoalNote,
-    GoalStatus,
-    Participant,
-    Placement,
-    PlacementChange,
-    PlacementStatus,
-    RiskAssessment,
-    RiskAssessmentRevision,
-)
+from ..models import ChangeKind, ChangeStatus, EndReason, Participant, Placement, PlacementChange, PlacementStatus
+from ..queries import buyer_followers
 
 
-def buyer_followers(organisation):
-    """Who follows participants for the buyer: its case workers or NAV advisers."""
-    return list(access.people_with_perm(access.Perm.FOLLOW_PARTICIPANTS, organisation=organisation))
-
-
-def _url(participant):
+def _url(participant: Participant) -> str:
     return reverse("care:participant", args=[participant.pk])
 
 
-def _placement_url(placement):
+def _placement_url(placement: Placement) -> str:
     return reverse("care:placement", args=[placement.pk])
-
-
-# --- Participants ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def register_participant(membership, form):
-    """The buyer registers a participant (a valid forms.ParticipantForm)."""
-    if not access.can_register_participants(membership):
-        raise PermissionDenied
-    data = form.cleaned_data
-    # The same form sent twice (a double click) registers the person once.
-    same = Participant.objects.filter(
-        buyer=membership.organisation,
-        created_by=membership.user,
-        created_at__gte=timezone.now() - datetime.timedelta(minutes=10),
-        first_name=data["first_name"],
-        last_name=data["last_name"],
-        birth_year=data["birth_year"],
-        national_id=data.get("national_id") or "",
-    ).first()
-    if same is not None:
-        return same
-    participant = form.save(commit=False)
-    participant.buyer = membership.organisation
-    participant.created_by = membership.user
-    participant.save()
-    return participant
-
-
-@transaction.atomic
-def update_participant(membership, participant, form):
-    if not access.can_manage_participant(membership, participant):
-        raise PermissionDenied
-    participant = form.save(commit=False)
-    participant.save()
-    return participant
-
-
-def people_who_may_be_named(participant):
-    """The people who may be named for a protected participant: those who follow participants in the
-    registering buyer and in the farms the participant is referred to or placed with."""
-    organisations = [participant.buyer_id, *queries.farm_provider_ids(participant)]
-    return (
-        User.objects.filter(
-            is_active=True,
-            memberships__organisation_id__in=organisations,
-            memberships__role__in=[
-                role for role, perms in access.ROLE_PERMISSIONS.items() if access.Perm.FOLLOW_PARTICIPANTS in perms
-            ],
-        )
-        .distinct()
-        .order_by("full_name", "id")
-    )
-
-
-@transaction.atomic
-def set_named_people(membership, participant, users):
-    """Name the people who see a protected participant's address and contact details. Only people who
-    may see the participant at all can be named."""
-    if not access.can_manage_participant(membership, participant):
-        raise PermissionDenied
-    allowed = set(people_who_may_be_named(participant).values_list("pk", flat=True))
-    users = list(users)
-    if any(user.pk not in allowed for user in users):
-        raise NotAllowed(_("Only people in the buyer or in the participant's farm can be named."))
-    participant.named_people.set(users)
-    return participant
 
 
 # --- Referral -------------------------------------------------------------------------------------------
 
 
-def _day(weekday):
+def _day(weekday: int) -> str:
     return str(Weekday(weekday).label).lower()
 
 
-def _check_weekdays(version, weekdays):
+def _check_weekdays(version: AgreementVersion, weekdays: list[int]) -> None:
     if not weekdays:
         raise NotAllowed(_("Choose at least one weekday."))
     outside = [day for day in weekdays if not int(version.places.get(str(day), 0) or 0)]
@@ -139,13 +57,25 @@ def _check_weekdays(version, weekdays):
         )
 
 
-def _ends(placement):
+def _ends(placement: Placement) -> datetime.date | None:
     """The last day a placement can take a place: the earlier of its planned and recorded end."""
     ends = [day for day in (placement.planned_end, placement.ended_on) if day is not None]
     return min(ends) if ends else None
 
 
-def _check_capacity(agreement, weekdays, start, end, exclude=None):
+def _overlaps(placement: Placement, start: datetime.date, end: datetime.date | None) -> bool:
+    """Whether the placement takes its place on some day from start to end (None: open)."""
+    ends = _ends(placement)
+    return (end is None or placement.start <= end) and (ends is None or ends >= start)
+
+
+def _check_capacity(
+    agreement: Agreement,
+    weekdays: Iterable[int],
+    start: datetime.date,
+    end: datetime.date | None,
+    exclude: Placement | None = None,
+) -> None:
     """Raise NotAllowed unless one more place fits on each weekday from start to end (None: open).
 
     Call with the agreement's row locked (_locked). Counts every active placement whose period
@@ -157,11 +87,7 @@ def _check_capacity(agreement, weekdays, start, end, exclude=None):
     active = Placement.objects.filter(agreement=agreement, status=PlacementStatus.ACTIVE)
     if exclude is not None:
         active = active.exclude(pk=exclude.pk)
-    overlapping = [
-        placement
-        for placement in active
-        if (end is None or placement.start <= end) and (_ends(placement) is None or _ends(placement) >= start)
-    ]
+    overlapping = [placement for placement in active if _overlaps(placement, start, end)]
     for day in sorted(weekdays):
         places = int(version.places.get(str(day), 0) or 0)
         used = sum(1 for placement in overlapping if day in placement.weekdays)
@@ -172,7 +98,7 @@ def _check_capacity(agreement, weekdays, start, end, exclude=None):
             )
 
 
-def _locked(agreement):
+def _locked(agreement: Agreement) -> Agreement:
     """The agreement, its row locked until the transaction ends: capacity is counted one at a time."""
     return (
         Agreement.objects.select_for_update(of=("self",)).select_related("buyer", "farm__provider").get(pk=agreement.pk)
@@ -180,7 +106,15 @@ def _locked(agreement):
 
 
 @transaction.atomic
-def refer(membership, participant, agreement, weekdays, start, planned_end=None, note=""):
+def do_refer_participant(
+    membership: Membership,
+    participant: Participant,
+    agreement: Agreement,
+    weekdays: Iterable[int],
+    start: datetime.date,
+    planned_end: datetime.date | None = None,
+    note: str = "",
+) -> Placement:
     """The buyer refers a participant to a place on one of its agreements in force; the farm is
     told. A NAV office's placements are time-limited: they need a planned end."""
     if not access.can_manage_participant(membership, participant) or agreement.buyer_id != participant.buyer_id:
@@ -188,7 +122,8 @@ def refer(membership, participant, agreement, weekdays, start, planned_end=None,
     agreement = _locked(agreement)
     if agreement.status != AgreementStatus.ACTIVE:
         raise NotAllowed(_("Participants can be referred only on an agreement in force."))
-    version = in_force(agreement)
+    # An agreement in force has a signed version; _no_version() only keeps the type checker sure.
+    version = in_force(agreement) or _no_version()
     weekdays = sorted({int(day) for day in weekdays})
     _check_weekdays(version, weekdays)
     if agreement.buyer.kind == OrganisationKind.NAV_OFFICE and planned_end is None:
@@ -226,7 +161,7 @@ def refer(membership, participant, agreement, weekdays, start, planned_end=None,
     return placement
 
 
-def _deciding(membership, placement):
+def _deciding(membership: Membership, placement: Placement) -> Placement:
     """The placement locked with its agreement, for the farm's decision."""
     if not access.can_decide_referral(membership, placement.agreement.farm):
         raise PermissionDenied
@@ -237,7 +172,7 @@ def _deciding(membership, placement):
 
 
 @transaction.atomic
-def accept_referral(membership, placement):
+def do_accept_referral(membership: Membership, placement: Placement) -> Placement:
     """The farm accepts: the participant has a place, if one is free on each of the weekdays."""
     placement = _deciding(membership, placement)
     if placement.status == PlacementStatus.ACTIVE:
@@ -262,7 +197,7 @@ def accept_referral(membership, placement):
 
 
 @transaction.atomic
-def decline_referral(membership, placement, reason):
+def do_decline_referral(membership: Membership, placement: Placement, reason: str) -> Placement:
     placement = _deciding(membership, placement)
     if placement.status == PlacementStatus.DECLINED:
         return placement
@@ -288,7 +223,7 @@ def decline_referral(membership, placement, reason):
 # --- Ending and changing a placement ---------------------------------------------------------------------
 
 
-def _end(placement, day, reason, note, today):
+def _end(placement: Placement, day: datetime.date, reason: str, note: str, today: datetime.date) -> None:
     """Record the end. A placement that ends before today is over now; one that ends later stays
     active until then (the daily task ends it the day after)."""
     if reason not in EndReason.values:
@@ -302,7 +237,9 @@ def _end(placement, day, reason, note, today):
 
 
 @transaction.atomic
-def end_placement(membership, placement, reason, day, note=""):
+def do_end_placement(
+    membership: Membership, placement: Placement, reason: str, day: datetime.date, note: str = ""
+) -> Placement:
     """The buyer ends a placement, with why. Ending it again (a second click) changes nothing."""
     if not access.can_manage_participant(membership, placement.participant):
         raise PermissionDenied
@@ -323,7 +260,15 @@ def end_placement(membership, placement, reason, day, note=""):
 
 
 @transaction.atomic
-def propose_change(membership, placement, kind, reason, new_end=None, new_weekdays=(), end_reason=""):
+def do_propose_change(
+    membership: Membership,
+    placement: Placement,
+    kind: str,
+    reason: str,
+    new_end: datetime.date | None = None,
+    new_weekdays: Iterable[int] = (),
+    end_reason: str = "",
+) -> PlacementChange:
     """The farm proposes to extend, end, or change the weekdays of an active placement, with a
     reason; the buyer decides. One proposal waits at a time: sending the same again changes nothing."""
     if not access.can_decide_referral(membership, placement.agreement.farm):
@@ -379,12 +324,12 @@ def propose_change(membership, placement, kind, reason, new_end=None, new_weekda
     return change
 
 
-def _no_version():
+def _no_version() -> NoReturn:
     raise NotAllowed(_("The agreement is not signed by both sides yet."))
 
 
 @transaction.atomic
-def decide_change(membership, change, approve, note=""):
+def do_decide_change(membership: Membership, change: PlacementChange, approve: bool, note: str = "") -> PlacementChange:
     """The buyer approves or rejects a proposed change. An approved change applies at once; more
     places on a weekday, or a longer period, are checked against the agreement's places first."""
     placement = change.placement
@@ -412,105 +357,16 @@ def decide_change(membership, change, approve, note=""):
     return change
 
 
-def _apply(agreement, placement, change):
+def _apply(agreement: Agreement, placement: Placement, change: PlacementChange) -> None:
     if change.kind == ChangeKind.EXTEND:
         _check_capacity(agreement, placement.weekdays, placement.start, change.new_end, exclude=placement)
         placement.planned_end = change.new_end
         placement.save(update_fields=["planned_end"])
     elif change.kind == ChangeKind.END:
+        assert change.new_end is not None  # do_propose_change() never makes an end without its day
         _end(placement, change.new_end, change.end_reason, change.reason, timezone.localdate())
     else:
         _check_weekdays(in_force(agreement) or _no_version(), change.new_weekdays)
         _check_capacity(agreement, change.new_weekdays, placement.start, _ends(placement), exclude=placement)
         placement.weekdays = change.new_weekdays
         placement.save(update_fields=["weekdays"])
-
-
-@transaction.atomic
-def set_pickup(membership, placement, order, time=None):
-    """The farm orders its pick-up round."""
-    if not access.can_run_farm_day(membership, placement.agreement.farm):
-        raise PermissionDenied
-    Placement.objects.filter(pk=placement.pk).update(pickup_order=order, pickup_time=time)
-
-
-# --- Risk assessment and goals ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_risk_assessment(membership, participant, farm, hazards, measures, reviewed_on, reviewed_with=""):
-    """The farm writes or revises its risk assessment for a participant it has; the text it replaces
-    is kept as a revision."""
-    if not access.can_keep_risk_assessment(membership, farm) or farm.provider_id not in queries.farm_provider_ids(
-        participant
-    ):
-        raise PermissionDenied
-    values = {
-        "hazards": hazards.strip(),
-        "measures": measures.strip(),
-        "reviewed_on": reviewed_on,
-        "reviewed_with": reviewed_with.strip(),
-    }
-    if not values["hazards"] or not values["measures"]:
-        raise NotAllowed(_("Write both what can go wrong and what the farm does about it."))
-    assessment = RiskAssessment.objects.select_for_update().filter(participant=participant, farm=farm).first()
-    if assessment is None:
-        return RiskAssessment.objects.create(participant=participant, farm=farm, updated_by=membership.user, **values)
-    if all(getattr(assessment, name) == value for name, value in values.items()):
-        return assessment  # nothing changed (a second click): no empty revision
-    RiskAssessmentRevision.objects.create(
-        assessment=assessment,
-        hazards=assessment.hazards,
-        measures=assessment.measures,
-        reviewed_with=assessment.reviewed_with,
-        reviewed_on=assessment.reviewed_on,
-        saved_by=assessment.updated_by,
-        saved_at=assessment.updated_at,
-    )
-    for name, value in values.items():
-        setattr(assessment, name, value)
-    assessment.updated_by = membership.user
-    assessment.save()
-    return assessment
-
-
-def _following(membership, placement):
-    if not access.can_follow_placement(membership, placement, farm_may_see=placement.status in queries.FARM_SEES):
-        raise PermissionDenied
-
-
-@transaction.atomic
-def add_goal(membership, placement, title, description=""):
-    _following(membership, placement)
-    title = " ".join(title.split())
-    if not title:
-        raise NotAllowed(_("Write the goal."))
-    goal, _created = Goal.objects.get_or_create(
-        placement=placement,
-        title=title,
-        defaults={"description": description.strip(), "created_by": membership.user},
-    )
-    return goal
-
-
-@transaction.atomic
-def set_goal_status(membership, goal, status):
-    _following(membership, goal.placement)
-    if status not in GoalStatus.values:
-        raise NotAllowed(_("Choose a status."))
-    Goal.objects.filter(pk=goal.pk).update(status=status)
-    goal.status = status
-    return goal
-
-
-@transaction.atomic
-def add_goal_note(membership, goal, text):
-    """A progress note. The same note sent twice within a minute (a double click) is kept once."""
-    _following(membership, goal.placement)
-    text = text.strip()
-    if not text:
-        raise NotAllowed(_("Write the note."))
-    recent = goal.notes.filter(
-        by=membership.user, text=text, at__gte=timezone.now() - datetime.timedelta(minutes=1)
-    ).first()
-    return recent or GoalNote.objects.create(goal=goal, text=text, by=membership.user)
