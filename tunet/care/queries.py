@@ -146,8 +146,9 @@ def participants_visible_to(membership: Membership | None) -> QuerySet[Participa
 
 
 def participant_list(membership: Membership | None) -> list[Participant]:
-    """The participant list page: each with `named_people_ids` and `current` (their referred or
-    active placements, with agreement and farm). Three queries, whatever the number."""
+    """The participant list page: each with `named_people_ids`, `show_contact` (whether this membership may
+    see their address and phone) and `current` (their referred or active placements, with agreement and
+    farm). Three queries, whatever the number."""
     current = Placement.objects.filter(status__in=(PlacementStatus.REFERRED, PlacementStatus.ACTIVE)).select_related(
         "agreement__farm", "agreement__buyer"
     )
@@ -158,7 +159,14 @@ def participant_list(membership: Membership | None) -> list[Participant]:
         .select_related("buyer", "postal_code")
         .prefetch_related(Prefetch("placements", queryset=current, to_attr="current"))
     )
-    return attach_named_ids(participants)
+    shown = attach_named_ids(participants)
+    for participant in shown:
+        participant.show_contact = access.can_see_contact_details(  # type: ignore[attr-defined]
+            membership,
+            participant,
+            participant.named_people_ids,  # type: ignore[attr-defined]
+        )
+    return shown
 
 
 def farm_provider_ids(participant: Participant) -> set[int]:

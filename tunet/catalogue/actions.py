@@ -39,7 +39,7 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]
     return {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
 
 
-def record_change(
+def _record_change(
     actor: User, farm: Farm, summary: str, before: dict[str, Any], after: dict[str, Any]
 ) -> dict[str, list[Any]]:
     changes = _diff(before, after)
@@ -65,7 +65,7 @@ def do_create_farm(
     _set_profile(farm, postal_code, fields)
     farm.save()
     farm.animals.set(animals)
-    record_change(
+    _record_change(
         membership.user, farm, _("Farm profile created"), {}, _snapshot(farm, FARM_HISTORY_FIELDS, ["animals"])
     )
     return farm
@@ -81,7 +81,7 @@ def do_update_farm(
     _set_profile(farm, postal_code, fields)
     farm.save()
     farm.animals.set(animals)
-    record_change(
+    _record_change(
         membership.user, farm, _("Farm profile changed"), before, _snapshot(farm, FARM_HISTORY_FIELDS, ["animals"])
     )
     return farm
@@ -118,7 +118,7 @@ def do_save_offer(
     offer.days.all().delete()
     OfferDay.objects.bulk_create(OfferDay(offer=offer, **day) for day in days)
     summary = _("Offer «%(title)s» created") if is_new else _("Offer «%(title)s» changed")
-    record_change(
+    _record_change(
         membership.user,
         farm,
         summary % {"title": offer.title},

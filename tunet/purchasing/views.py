@@ -7,7 +7,6 @@ come first, so a wrong method is still a 405 before the role is weighed.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -270,9 +269,7 @@ def agreement_notice(request, membership, pk):
 def agreement_pdf(request, membership, pk, number):
     """Every version as PDF, signed or not, for both sides of the agreement."""
     agreement = queries.agreement_for(membership, pk)
-    version = next((v for v in agreement.version_list if v.number == number), None)
-    if version is None:
-        raise Http404
+    version = access.found(next((v for v in agreement.version_list if v.number == number), None))
     return pdf_response(
         "pdf/agreement.html",
         queries.agreement_document(agreement, version),

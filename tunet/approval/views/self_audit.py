@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -129,8 +129,7 @@ def answer_save(request, membership, pk):
 def answer_photo(request, membership, pk):
     """The photo given as evidence for an answer: for those who may read the farm's approval file."""
     answer = queries.answer_for(membership, pk)
-    if not answer.photo:
-        raise Http404
+    access.found(answer.photo or None)
     response = FileResponse(answer.photo.open("rb"), content_type=uploads.image_type_of(answer.photo))
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -20,8 +20,6 @@ from ._shared import FOLLOWS, log
 @access.acting(FOLLOWS)
 def participants(request, membership):
     shown = queries.participant_list(membership)
-    for participant in shown:
-        participant.show_contact = access.can_see_contact_details(membership, participant, participant.named_people_ids)
     access.log_access_many(request.user, membership, shown, _("participant list"), request.path)
     return render(
         request,
