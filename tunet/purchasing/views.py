@@ -6,7 +6,6 @@ come first, so a wrong method is still a 405 before the role is weighed.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -34,9 +33,8 @@ def overview(request, membership):
 # --- Requests and offers --------------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
 @access.acting(access.can_buy)
+@require_http_methods(["GET", "POST"])
 def request_new(request, membership):
     form = forms.RequestForm(request.POST or None, buyer=membership.organisation)
     if created := submitted(request, form, actions.do_create_request, membership):
@@ -71,9 +69,8 @@ def _render_request(request, membership, buying, farm, status=200, **forms_in_pl
     return render(request, "purchasing/request.html", context, status=status)
 
 
-@login_required
-@require_POST
 @access.acting(access.can_buy)
+@require_POST
 def request_invite(request, membership, pk, farm_pk):
     # Whether this buyer may invite to this request is the action's question (403 when not).
     buying = queries.request_of(pk)
@@ -279,9 +276,8 @@ def agreement_pdf(request, membership, pk, number):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
 @access.acting(access.can_set_signing_rule)
+@require_http_methods(["GET", "POST"])
 def signing_rule(request, membership):
     """A buyer's administrator sets whether two people must approve each agreement."""
     # Unticking the only box posts no field at all: bind on the method, not on whether POST is empty.

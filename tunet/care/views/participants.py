@@ -2,7 +2,6 @@
 access log and the farm's risk assessment."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,9 +14,8 @@ from .. import actions, forms, queries
 from ._shared import FOLLOWS, log
 
 
-@login_required
-@require_GET
 @access.acting(FOLLOWS)
+@require_GET
 def participants(request, membership):
     shown = queries.participant_list(membership)
     access.log_access_many(request.user, membership, shown, _("participant list"), request.path)
@@ -28,9 +26,8 @@ def participants(request, membership):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
 @access.acting(access.can_register_participants)
+@require_http_methods(["GET", "POST"])
 def participant_new(request, membership):
     form = forms.ParticipantForm(request.POST or None)
     if registered := submitted(request, form, actions.do_register_participant, membership):
