@@ -38,7 +38,7 @@ def test_from_self_audit_to_approval_and_the_catalogue(page, demo_data):
     audit = farm.self_audits.get()
     answers = list(audit.answers.order_by("item__version__standard__sort_order", "item_id"))
     for answer in answers[:-3]:
-        actions.save_answer(farmer, answer, value=AnswerValue.YES)
+        actions.do_save_answer(farmer, answer, value=AnswerValue.YES)
     page.reload()
     no, yes, not_relevant = answers[-3:]
     item = page.locator(f"#answer-{no.pk}")
