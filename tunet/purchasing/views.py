@@ -1,8 +1,7 @@
 """Views of buying places: thin, they parse the request, call a query or an action, render.
 
 A view gets the membership from access.acting() and its objects from the queries' *_for fetchers,
-which refuse whoever may not see them. Where acting() checks a role, login_required and the method
-come first, so a wrong method is still a 405 before the role is weighed.
+which refuse whoever may not see them.
 """
 
 from django.contrib import messages

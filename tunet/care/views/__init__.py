@@ -6,9 +6,7 @@ same request. A protected participant's address and contact details are rendered
 people named for them.
 
 A view gets the membership from access.acting() and the participant or placement from
-queries.participant_for()/placement_for(), which refuse whoever may not see it. Where acting()
-checks a role, login_required and the method come first, so a wrong method is still a 405 before
-the role is weighed.
+queries.participant_for()/placement_for(), which refuse whoever may not see it.
 """
 
 from .participants import (
