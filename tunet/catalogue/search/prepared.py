@@ -1,5 +1,5 @@
 """The one place the search reaches into Django's private API: a cursor whose statements PostgreSQL
-can keep prepared. tests/test_prepared.py fails loudly when a Django upgrade changes what this needs.
+can keep prepared. catalogue/tests/test_prepared.py fails loudly when a Django upgrade changes what this needs.
 """
 
 from typing import Any

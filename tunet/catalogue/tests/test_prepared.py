@@ -28,18 +28,14 @@ def test_the_cursor_is_wrapped_by_django_so_query_counts_see_it(django_assert_nu
         assert cursor.fetchall() == [(1,)]
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="the plain cursor is for the other databases")
-def test_elsewhere_the_cursor_is_djangos_own():
+def test_the_cursor_binds_on_the_server_on_postgresql_and_is_djangos_own_elsewhere():
     with prepared.cursor() as cursor, connection.cursor() as plain:
-        assert type(cursor) is type(plain)
-        assert type(cursor.cursor) is type(plain.cursor)
+        if connection.vendor != "postgresql":
+            assert type(cursor) is type(plain)
+            assert type(cursor.cursor) is type(plain.cursor)
+            return
+        import psycopg
 
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's (CI)")
-def test_on_postgresql_the_cursor_binds_on_the_server_and_djangos_do_not():
-    import psycopg
-
-    with prepared.cursor() as cursor, connection.cursor() as plain:
         # A ClientCursor (Django's own) puts the values into the SQL text and is never prepared.
         assert type(cursor.cursor) is psycopg.Cursor
         assert isinstance(plain.cursor, psycopg.ClientCursor)
