@@ -11,14 +11,14 @@ def _organisation(membership):
     return [membership.organisation_id]
 
 
-def _details_missing(user, membership):
+def _details_missing(membership):
     organisation = membership.organisation
     return access.can_manage_organisation(membership, organisation) and (
         not organisation.org_number or not organisation.postal_code_id
     )
 
 
-def _alone(user, membership):
+def _alone(membership):
     organisation = membership.organisation
     return access.can_manage_members(membership, organisation) and organisation.memberships.count() < 2
 
@@ -36,7 +36,7 @@ MENU = [
 TASKS = [
     StartTask(
         order=80,
-        title=_("Complete your organisation's details"),
+        label=_("Complete your organisation's details"),
         text=_("Add the organisation number and the address, so that others can find and trust you."),
         url="accounts:organisation_edit",
         shows=_details_missing,
@@ -44,7 +44,7 @@ TASKS = [
     ),
     StartTask(
         order=90,
-        title=_("Add your colleagues"),
+        label=_("Add your colleagues"),
         text=_("Everyone who works in Tunet for the organisation should have their own login and role."),
         url="accounts:member_add",
         shows=_alone,
@@ -52,17 +52,17 @@ TASKS = [
     ),
     StartTask(
         order=100,
-        title=_("Add your phone number"),
+        label=_("Add your phone number"),
         text=_("Colleagues and partners can then reach you when something is urgent."),
         url="accounts:profile",
-        shows=lambda user, membership: not user.phone,
+        shows=lambda membership: not membership.user.phone,
     ),
     StartTask(
         order=110,
-        title=_("See your organisation"),
+        label=_("See your organisation"),
         text=_("Details and the people who work in Tunet on its behalf."),
         url="accounts:organisation",
-        shows=lambda user, membership: True,
+        shows=lambda membership: True,
         args=_organisation,
     ),
 ]

@@ -67,7 +67,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @access.acting()
 def start(request, membership):
-    steps = tasks_for(request.user, membership)
+    steps = tasks_for(membership)
     return render(request, "accounts/start.html", {"membership": membership, "steps": steps})
 
 

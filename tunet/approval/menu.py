@@ -14,23 +14,23 @@ MENU = [
 TASKS = [
     StartTask(
         order=20,
-        title=_("Follow the farm's approval"),
+        label=_("Follow the farm's approval"),
         text=_("The yearly self-audit, the documents, deviations and their deadlines, and the approval itself."),
         url="approval:farm",
-        shows=lambda user, membership: access.can_create_farm(membership),
+        shows=access.can_create_farm,
     ),
     StartTask(
         order=30,
-        title=_("My revisions"),
+        label=_("My revisions"),
         text=_("The farms assigned to you: record the visit, check the self-audit, verify deviations."),
         url="approval:worklist",
-        shows=lambda user, membership: access.has_perm(membership, access.Perm.AUDIT_FARMS),
+        shows=access.may(access.Perm.AUDIT_FARMS),
     ),
     StartTask(
         order=40,
-        title=_("Approvals"),
+        label=_("Approvals"),
         text=_("Every farm by status, overdue deviations, approvals about to expire; assign auditors."),
         url="approval:overview",
-        shows=lambda user, membership: access.can_run_approvals(membership),
+        shows=access.can_run_approvals,
     ),
 ]

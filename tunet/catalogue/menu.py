@@ -10,16 +10,16 @@ MENU = [MenuItem(order=20, label=_("My farm"), url="catalogue:my_farm", shows=ac
 TASKS = [
     StartTask(
         order=10,
-        title=_("Keep your farm profile up to date"),
+        label=_("Keep your farm profile up to date"),
         text=_("Offers, weekdays and places, photos and contact details: what buyers see in the catalogue."),
         url="catalogue:my_farm",
-        shows=lambda user, membership: access.can_create_farm(membership),
+        shows=access.can_create_farm,
     ),
     StartTask(
         order=70,
-        title=_("Find a farm"),
+        label=_("Find a farm"),
         text=_("Search the approved farms by target group, weekday, distance and transport."),
         url="catalogue:catalogue",
-        shows=lambda user, membership: access.has_perm(membership, access.Perm.BUY_PLACES),
+        shows=access.may(access.Perm.BUY_PLACES),
     ),
 ]

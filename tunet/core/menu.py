@@ -3,12 +3,12 @@
 Each app that has pages of its own lists them in a module `menu.py` beside its models:
 
     MENU = [MenuItem(order=40, label=_("Buying places"), url="purchasing:overview", shows=...)]
-    TASKS = [StartTask(order=50, title=..., text=..., url="purchasing:request_new", shows=...)]
+    TASKS = [StartTask(order=50, label=..., text=..., url="purchasing:request_new", shows=...)]
 
 and this module collects them from every installed app, the way Django's admin finds admin.py, so
 that accounts (which draws the header and the start page) never names another app's pages. `order`
-places an entry among those of the other apps; `shows(membership)` (`shows(user, membership)` for a
-task) says who sees it, with the checks of accounts.access.
+places an entry among those of the other apps; `shows(membership)` says who sees it, with the checks
+of accounts.access.
 """
 
 from __future__ import annotations
@@ -37,13 +37,10 @@ class MenuItem:
 
 
 @dataclass(frozen=True)
-class StartTask:
-    order: int
-    title: Any
-    text: Any
-    url: str
-    shows: Callable[[Any, Any], bool]  # shows(user, membership)
-    args: Callable[[Any], Sequence[Any]] = field(default=lambda membership: ())
+class StartTask(MenuItem):
+    """A task on the start page: a menu item (its label is the title) with a line that explains it."""
+
+    text: Any = ""
 
 
 @cache
@@ -66,12 +63,12 @@ def menu_for(membership: Any) -> list[dict[str, str]]:
     return [{"label": item.label, "url": item.href(membership)} for item in _declared()[0] if item.shows(membership)]
 
 
-def tasks_for(user: Any, membership: Any) -> list[dict[str, str]]:
+def tasks_for(membership: Any) -> list[dict[str, str]]:
     """The start page's «what you can do next»: each a dict with title, text and url."""
     if membership is None:
         return []
     return [
-        {"title": task.title, "text": task.text, "url": reverse(task.url, args=task.args(membership))}
+        {"title": task.label, "text": task.text, "url": task.href(membership)}
         for task in _declared()[1]
-        if task.shows(user, membership)
+        if task.shows(membership)
     ]

@@ -17,16 +17,16 @@ MENU = [
 TASKS = [
     StartTask(
         order=50,
-        title=_("Ask for places"),
+        label=_("Ask for places"),
         text=_("Describe the need; approved farms that fit are ranked for you with free places and distance."),
         url="purchasing:request_new",
-        shows=lambda user, membership: access.can_buy(membership),
+        shows=access.can_buy,
     ),
     StartTask(
         order=60,
-        title=_("Answer requests for places"),
+        label=_("Answer requests for places"),
         text=_("Requests from municipalities and NAV that fit your farm, your offers and agreements."),
         url="purchasing:overview",
-        shows=lambda user, membership: access.can_create_farm(membership),
+        shows=access.can_create_farm,
     ),
 ]

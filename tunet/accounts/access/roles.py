@@ -73,7 +73,7 @@ def memberships_of(user: User | AnonymousUser) -> list[Membership]:
         return []
     return list(
         Membership.objects.filter(user=user, organisation__isnull=False)
-        .select_related("organisation")
+        .select_related("organisation", "user")
         .order_by("organisation__name", "role", "id")
     )
 
