@@ -37,6 +37,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# How long an invitation link (a relative's, a participant's) can be used, in days.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "tunet.purchasing",
     "tunet.care",
     "tunet.daily",
+    "tunet.portal",
     "tunet.demo",
 ]
 

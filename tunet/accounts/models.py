@@ -231,3 +231,37 @@ class AccessLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} – {self.subject_label}: {self.action}"
+
+
+class Invitation(models.Model):
+    """A single-use link sent by e-mail that lets a person in: to set a password for a new account, or
+    to attach what they were invited to (a participant's pages, later an organisation) to their own.
+
+    Only a digest of the token is stored, so the table gives no way in; see accounts.invitations.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(used_at__isnull=True) | Q(used_by__isnull=False), name="invitation_used_by_someone"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.created_at:%Y-%m-%d})"
+
+    def is_open(self, now=None):
+        return self.used_at is None and self.expires_at > (now or timezone.now())

@@ -67,6 +67,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @access.acting()
 def start(request, membership):
+    if membership is None:
+        # No organisation: a participant or a relative, whose start is their own pages.
+        return redirect("portal:home")
     steps = tasks_for(membership)
     return render(request, "accounts/start.html", {"membership": membership, "steps": steps})
 

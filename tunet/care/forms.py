@@ -265,10 +265,14 @@ class GoalForm(forms.Form):
         error_messages={"required": _("Write the goal.")},
     )
     description = forms.CharField(label=_("How we will know"), required=False, widget=_text(3))
+    shared = forms.BooleanField(
+        label=_("Show the goal on the participant's own pages"), required=False, widget=forms.CheckboxInput(INPUT)
+    )
 
 
 class GoalNoteForm(forms.Form):
     text = forms.CharField(label=_("Progress note"), widget=_text(3), error_messages={"required": _("Write the note.")})
+    shared = forms.BooleanField(required=False)
 
 
 class GoalStatusForm(forms.Form):

@@ -273,6 +273,8 @@ class Goal(models.Model):
     title = models.CharField(_("goal"), max_length=200)
     description = models.TextField(_("how we will know"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.WORKING)
+    # Shown on the participant's own pages (and to relatives whose consent covers goals).
+    shared = models.BooleanField(_("shown to the participant"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -294,6 +296,7 @@ class GoalNote(models.Model):
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="notes")
     text = models.TextField(_("note"))
+    shared = models.BooleanField(_("shown to the participant"), default=False)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(_("written"), default=timezone.now)
 

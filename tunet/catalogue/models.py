@@ -114,6 +114,13 @@ class Farm(models.Model):
     accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
     indoor_space = models.BooleanField(_("indoor space for participants"), default=False)
     transport_offered = models.BooleanField(_("transport to and from the farm"), default=False)
+    what_to_bring = models.TextField(
+        _("what participants bring"),
+        blank=True,
+        help_text=_(
+            "Shown on the participants' own pages. For example «Clothes for the weather, boots and a packed lunch»."
+        ),
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)

@@ -38,3 +38,9 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"class": "ds-input", **(attrs or {})}, format="%Y-%m-%d")
+
+
+def posted(request):
+    """The form data of a POST (even an empty one, so that a form sent with nothing chosen is bound and
+    says what is missing), or None on GET."""
+    return request.POST if request.method == "POST" else None

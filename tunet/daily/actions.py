@@ -35,7 +35,8 @@ from .months import meeting_dates, month_label
 __all__ = ["NotAllowed"]  # tests and callers catch the refusal where they find the actions
 
 
-def _month_is_sent(agreement: Agreement, day: datetime.date) -> bool:
+def month_is_sent(agreement: Agreement, day: datetime.date) -> bool:
+    """Whether the month of day has a sent invoice basis: its attendance is frozen."""
     return InvoiceBasis.objects.filter(
         agreement=agreement, month=day.replace(day=1), status=InvoiceStatus.SENT
     ).exists()
@@ -69,7 +70,7 @@ def do_record_attendance(
         raise NotAllowed(_("The participant does not come to the farm on this day."))
     if day > timezone.localdate() and status not in AHEAD_OF_TIME:
         raise NotAllowed(_("Ahead of time you can only register an absence."))
-    if _month_is_sent(placement.agreement, day):
+    if month_is_sent(placement.agreement, day):
         raise NotAllowed(_("The invoice basis for this month has been sent, so its attendance can no longer change."))
     if hours is not None and not (0 <= hours <= 24):
         raise NotAllowed(_("Hours must be between 0 and 24."))

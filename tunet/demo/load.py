@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from . import accounts, approval, care, catalogue, learning, purchasing, standards
+from . import accounts, approval, care, catalogue, learning, portal, purchasing, standards
 
 
 @transaction.atomic
@@ -15,5 +15,6 @@ def load():
     approval.load(organisations)
     purchasing.load(organisations)
     care.load(organisations)
+    portal.load()
     learning.load()
     return organisations

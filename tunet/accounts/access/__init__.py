@@ -15,6 +15,7 @@ of one part of the domain together:
 - buying:       requests, offers and agreements
 - participants: participants, the farm day and its papers, the stay
 - log:          the access log of participants' personal data
+- portal:       the participant's own pages: what a participant or a relative with consent may see
 """
 
 from .buying import (
@@ -60,6 +61,17 @@ from .participants import (
     can_view_participant,
     runs_farm_day,
 )
+from .portal import (
+    MAY_BE_CONTACTED,
+    REPORTS_ABSENCE,
+    SEES_DAYS,
+    SEES_GOALS,
+    SEES_RECORDS,
+    can_join_conversation,
+    can_manage_portal_access,
+    portal_covers,
+    portal_shows_address,
+)
 from .refusal import acting, found, may, refuse, require
 from .roles import (
     BUYER_KINDS,
@@ -76,6 +88,15 @@ from .roles import (
 )
 
 __all__ = [
+    "MAY_BE_CONTACTED",
+    "REPORTS_ABSENCE",
+    "SEES_DAYS",
+    "SEES_GOALS",
+    "SEES_RECORDS",
+    "can_join_conversation",
+    "can_manage_portal_access",
+    "portal_covers",
+    "portal_shows_address",
     "BUYER_KINDS",
     "ROLE_PERMISSIONS",
     "SESSION_KEY",

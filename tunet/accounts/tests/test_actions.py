@@ -119,7 +119,9 @@ def test_start_page_suggests_next_steps_from_the_state_of_things(client):
 
 
 def test_start_page_for_a_person_without_organisation_explains_what_to_do(client):
+    """Without an organisation a person starts on «Mine sider» (a participant's or relative's pages),
+    which says who to ask when there are none."""
     client.force_login(UserFactory())
-    response = client.get(reverse("accounts:start"))
-    assert response.status_code == 200
-    assert response.context["steps"] == []
+    response = client.get(reverse("accounts:start"), follow=True)
+    assert response.redirect_chain == [(reverse("portal:home"), 302)]
+    assert "Be saksbehandleren din om en innlogging" in response.content.decode()

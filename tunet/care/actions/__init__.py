@@ -13,7 +13,7 @@ from .placements import (
     do_propose_change,
     do_refer_participant,
 )
-from .stay import do_add_goal, do_add_goal_note, do_save_risk_assessment, do_set_goal_status
+from .stay import do_add_goal, do_add_goal_note, do_save_risk_assessment, do_set_goal_status, do_share_goal
 
 __all__ = [
     "NotAllowed",
@@ -28,6 +28,7 @@ __all__ = [
     "do_register_participant",
     "do_save_risk_assessment",
     "do_set_goal_status",
+    "do_share_goal",
     "do_set_named_people",
     "do_update_participant",
 ]

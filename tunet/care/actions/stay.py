@@ -68,7 +68,9 @@ def _following(membership: Membership, placement: Placement) -> None:
 
 
 @transaction.atomic
-def do_add_goal(membership: Membership, placement: Placement, title: str, description: str = "") -> Goal:
+def do_add_goal(
+    membership: Membership, placement: Placement, title: str, description: str = "", shared: bool = False
+) -> Goal:
     _following(membership, placement)
     title = " ".join(title.split())
     if not title:
@@ -76,7 +78,7 @@ def do_add_goal(membership: Membership, placement: Placement, title: str, descri
     goal, _created = Goal.objects.get_or_create(
         placement=placement,
         title=title,
-        defaults={"description": description.strip(), "created_by": membership.user},
+        defaults={"description": description.strip(), "shared": shared, "created_by": membership.user},
     )
     return goal
 
@@ -92,8 +94,18 @@ def do_set_goal_status(membership: Membership, goal: Goal, status: str) -> Goal:
 
 
 @transaction.atomic
-def do_add_goal_note(membership: Membership, goal: Goal, text: str) -> GoalNote:
-    """A progress note. The same note sent twice within a minute (a double click) is kept once."""
+def do_share_goal(membership: Membership, goal: Goal, shared: bool) -> Goal:
+    """Show the goal on the participant's own pages, or stop showing it."""
+    _following(membership, goal.placement)
+    Goal.objects.filter(pk=goal.pk).update(shared=shared)
+    goal.shared = shared
+    return goal
+
+
+@transaction.atomic
+def do_add_goal_note(membership: Membership, goal: Goal, text: str, shared: bool = False) -> GoalNote:
+    """A progress note, shown on the participant's own pages when shared (and the goal is). The same note
+    sent twice within a minute (a double click) is kept once."""
     _following(membership, goal.placement)
     text = text.strip()
     if not text:
@@ -101,4 +113,4 @@ def do_add_goal_note(membership: Membership, goal: Goal, text: str) -> GoalNote:
     recent = goal.notes.filter(
         by=membership.user, text=text, at__gte=timezone.now() - datetime.timedelta(minutes=1)
     ).first()
-    return recent or GoalNote.objects.create(goal=goal, text=text, by=membership.user)
+    return recent or GoalNote.objects.create(goal=goal, text=text, shared=shared, by=membership.user)

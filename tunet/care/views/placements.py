@@ -128,24 +128,24 @@ def goal_add(request, membership, pk):
 @access.acting()
 @require_POST
 def goal_note(request, membership, pk, goal_pk):
+    """One form per goal: a new status, whether the goal is shown on the participant's own pages, and a
+    progress note. Any of them alone is a change; none at all asks for the note."""
     placement = queries.placement_for(membership, pk)
     goal = queries.goal_of(placement, goal_pk)
     note_form = forms.GoalNoteForm(request.POST)
     status_form = forms.GoalStatusForm(request.POST)
-    status_valid = status_form.is_valid()
-    new_status = status_form.cleaned_data["status"] if status_valid else None
-    if (
-        new_status is not None
-        and new_status != goal.status
-        and not attempt(request, actions.do_set_goal_status, membership, goal, new_status)
-    ):
+    new_status = status_form.cleaned_data["status"] if status_form.is_valid() else goal.status
+    share = "goal_shared" in request.POST
+    changed = new_status != goal.status or share != goal.shared
+    if new_status != goal.status and not attempt(request, actions.do_set_goal_status, membership, goal, new_status):
+        return redirect("care:placement", pk=pk)
+    if share != goal.shared and not attempt(request, actions.do_share_goal, membership, goal, share):
         return redirect("care:placement", pk=pk)
     if note_form.is_valid():
-        if not attempt(request, actions.do_add_goal_note, membership, goal, note_form.cleaned_data["text"]):
+        note = note_form.cleaned_data
+        if not attempt(request, actions.do_add_goal_note, membership, goal, note["text"], note["shared"]):
             return redirect("care:placement", pk=pk)
-    # Compared after the status is set: a new status alone, with no note, is saved and still asks
-    # for the note, as it always has.
-    elif not status_valid or status_form.cleaned_data["status"] == goal.status:
+    elif not changed:
         messages.error(request, _("Write the note."))
         return redirect("care:placement", pk=pk)
     messages.success(request, _("The goal is updated."))
