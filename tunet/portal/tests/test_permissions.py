@@ -167,7 +167,7 @@ def test_the_participant_cannot_manage_their_own_access(client, world):
 def test_other_organisations_cannot_change_access(client, world, name, args):
     for membership in (world["deal"].farmer, world["other_deal"].buyer):
         client.force_login(membership.user)
-        response = client.post(reverse(f"portal:{name}", args=args(world)), {"email": "x@example.org"})
+        response = client.post(reverse(f"portal:{name}", args=args(world)), {"own-email": "x@example.org"})
         assert response.status_code == 403
     world["relative"].refresh_from_db()
     assert world["relative"].withdrawn_at is None

@@ -80,19 +80,32 @@ def farm_days(request, pk):
     grant = queries.grant_for(request.user, pk, access.SEES_DAYS)
     days = queries.coming_days(grant.participant, timezone.localdate())
     _log(request, grant, _("my pages: farm days"))
-    return _page(request, grant, "farm_days.html", "days", days=days, shows_address=access.portal_shows_address(grant))
+    farms = list({day.placement.agreement.farm_id: day.placement.agreement.farm for day in days}.values())
+    return _page(
+        request,
+        grant,
+        "farm_days.html",
+        "days",
+        days=days,
+        farms=farms,
+        shows_address=access.portal_shows_address(grant),
+    )
 
 
 def _absence_choices(days: list[queries.FarmDay]) -> list[tuple[str, str]]:
+    """The days absence can be reported for: not closed, not yet written down by the farm. The farm is
+    named only when there is more than one."""
+    many_farms = len({day.placement.agreement.farm_id for day in days}) > 1
     return [
-        (f"{day.placement.pk}:{day.date.isoformat()}", _day_label(day))
+        (f"{day.placement.pk}:{day.date.isoformat()}", _day_label(day, many_farms))
         for day in days
         if day.closed is None and (day.attendance is None or day.absence_reported)
     ]
 
 
-def _day_label(day: queries.FarmDay) -> str:
-    return f"{_weekday(day.date)} {day.date.day}.{day.date.month}. – {day.placement.agreement.farm.name}"
+def _day_label(day: queries.FarmDay, with_farm: bool) -> str:
+    label = f"{_weekday(day.date)} {day.date.day}.{day.date.month}."
+    return f"{label} – {day.placement.agreement.farm.name}" if with_farm else label
 
 
 def _weekday(day: datetime.date) -> str:

@@ -26,8 +26,10 @@ def _manage_page(request, membership, participant, status=200, **forms_in_play):
         {
             "participant": participant,
             "rows": queries.access_rows(participant),
-            "own_form": forms_in_play.get("own") or forms.OwnLoginForm(initial={"email": participant.email}),
-            "relative_form": forms_in_play.get("relative") or forms.RelativeForm(protected=participant.protected),
+            "own_form": forms_in_play.get("own")
+            or forms.OwnLoginForm(initial={"email": participant.email}, prefix="own"),
+            "relative_form": forms_in_play.get("relative")
+            or forms.RelativeForm(protected=participant.protected, prefix="relative"),
             "plans": [
                 (p, forms.CheckInPlanForm(initial={"every_months": plans[p.pk]}, prefix=f"p{p.pk}")) for p in placements
             ],
@@ -55,7 +57,7 @@ def manage(request, membership, pk):
 @require_POST
 def own_login(request, membership, pk):
     participant = _managed(membership, pk)
-    form = forms.OwnLoginForm(request.POST)
+    form = forms.OwnLoginForm(request.POST, prefix="own")
     if submitted(request, form, actions.do_give_own_login, membership, participant):
         flash.success(request, _("The invitation is sent to %(email)s.") % {"email": form.cleaned_data["email"]})
         return redirect("portal:manage", pk=pk)
@@ -66,7 +68,7 @@ def own_login(request, membership, pk):
 @require_POST
 def relative(request, membership, pk):
     participant = _managed(membership, pk)
-    form = forms.RelativeForm(request.POST, protected=participant.protected)
+    form = forms.RelativeForm(request.POST, protected=participant.protected, prefix="relative")
     if submitted(request, form, actions.do_record_relative, membership, participant):
         flash.success(
             request,
