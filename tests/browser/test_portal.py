@@ -12,20 +12,15 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tunet.care.models import Participant, Placement
-from tunet.demo.accounts import DEMO_PASSWORD
 
 from .helpers import check_page, log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def log_in_person(page, email, password=DEMO_PASSWORD):
+def log_in_person(page, email):
     """A participant or a relative logs in and lands on their own pages."""
-    page.goto("/logg-inn/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", password)
-    page.click("main form button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/mine-sider/\d+/$"))
+    log_in(page, email, lands=r"/mine-sider/\d+/$")
 
 
 def test_a_relative_is_invited_reports_absence_and_everyone_sees_it(phone_page, demo_data):
