@@ -11,6 +11,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tunet.accounts.models import Membership
 from tunet.care.models import Participant, Placement
 
 from .helpers import check_page, log_in, log_out
@@ -123,7 +124,24 @@ def test_every_page_of_my_pages_passes_axe_on_a_phone(phone_page, demo_data):
     ):
         assert page.goto(path).status == 200, path
         check_page(page)
-    # The invitation page that a used or wrong link leads to.
+    # An invitation to the organisation, and the pages its link leads to.
     log_out(page)
-    page.goto(reverse("portal:invitation", args=["brukt"]))
+    log_in(page, "admin@tunet.example")
+    admin = Membership.objects.get(user__email="admin@tunet.example")
+    page.goto(reverse("accounts:member_add", args=[admin.organisation_id]))
     check_page(page)
+    page.fill("#id_full_name", "Nina Ny")
+    page.fill("#id_email", "nina@example.org")
+    page.click("main button[type=submit]")
+    expect(page.locator("main")).to_contain_text("Invitert, ikke godtatt ennå")
+    check_page(page)
+    log_out(page)
+    token = re.search(r"/bli-med/(\S+)/", mail.outbox[-1].body).group(1)
+    for path in (
+        reverse("accounts:join", args=[token]),
+        reverse("accounts:join", args=["brukt"]),
+        reverse("portal:invitation", args=["brukt"]),
+    ):
+        page.goto(path)
+        expect(page.locator("main h1")).to_be_visible()
+        check_page(page)

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from tunet.core.forms import PostalCodeField
@@ -113,3 +114,37 @@ class MemberForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].lower()
+
+
+class NewPasswordForm(forms.Form):
+    """The password for a new login, checked with the same validators as every password."""
+
+    password1 = forms.CharField(
+        label=_("Make a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"class": "ds-input", "autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+        error_messages={"required": _("Write a password.")},
+    )
+    password2 = forms.CharField(
+        label=_("Write the password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"class": "ds-input", "autocomplete": "new-password"}),
+        error_messages={"required": _("Write the password again.")},
+    )
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.user = user
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            try:
+                password_validation.validate_password(str(first), self.user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data

@@ -265,3 +265,31 @@ class Invitation(models.Model):
 
     def is_open(self, now=None):
         return self.used_at is None and self.expires_at > (now or timezone.now())
+
+
+class MemberInvitation(models.Model):
+    """An organisation's invitation to a person to work in it with a role. The person becomes a member
+    only by accepting it (accounts.actions.do_join); until then nothing of theirs is shown or changed."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="member_invitations")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    title = models.CharField(_("title"), max_length=100, blank=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="member_invitation")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation to an organisation")
+        verbose_name_plural = _("invitations to organisations")
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="member_invitation_role_known"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.get_role_display()}, {self.organisation}"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.shortcuts import get_object_or_404
 
 from . import access
-from .models import Membership, Organisation
+from .models import MemberInvitation, Membership, Organisation
 
 
 def organisation_for(
@@ -38,3 +38,12 @@ def members_of(organisation: Organisation) -> list[Membership]:
     return list(
         Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__full_name", "role")
     )
+
+
+def member_invitation_for(membership: Membership | None, organisation_pk: int, pk: int) -> MemberInvitation:
+    """An invitation of an organisation whose members this membership manages (403 otherwise)."""
+    invited = get_object_or_404(
+        MemberInvitation.objects.select_related("organisation", "invitation"), pk=pk, organisation_id=organisation_pk
+    )
+    access.require(access.can_manage_members(membership, invited.organisation))
+    return invited

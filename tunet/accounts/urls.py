@@ -18,4 +18,10 @@ urlpatterns = [
     path("virksomhet/<int:pk>/endre/", views.organisation_edit, name="organisation_edit"),
     path("virksomhet/<int:pk>/personer/ny/", views.member_add, name="member_add"),
     path("virksomhet/<int:pk>/personer/<int:membership_pk>/fjern/", views.member_remove, name="member_remove"),
+    path(
+        "virksomhet/<int:pk>/invitasjoner/<int:invitation_pk>/trekk-tilbake/",
+        views.member_invitation_withdraw,
+        name="member_invitation_withdraw",
+    ),
+    path("bli-med/<str:token>/", views.join, name="join"),
 ]

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -8,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tunet.core.forms import posted
 from tunet.core.menu import tasks_for
 from tunet.core.rules import attempt, submitted
 
@@ -15,12 +17,14 @@ from . import access, actions, queries
 from .forms import (
     LoginForm,
     MemberForm,
+    NewPasswordForm,
     OrganisationForm,
     PasswordChangeForm,
     PasswordResetForm,
     ProfileForm,
     SetPasswordForm,
 )
+from .models import User
 
 
 class LoginView(auth_views.LoginView):
@@ -110,6 +114,9 @@ def organisation(request, membership, pk):
             "members": queries.members_of(organisation),
             "can_manage": access.can_manage_organisation(membership, organisation),
             "can_manage_members": access.can_manage_members(membership, organisation),
+            "invitations": actions.open_member_invitations(organisation).select_related("invited_by")
+            if access.can_manage_members(membership, organisation)
+            else [],
         },
     )
 
@@ -128,26 +135,65 @@ def organisation_edit(request, membership, pk):
 @access.acting()
 @require_http_methods(["GET", "POST"])
 def member_add(request, membership, pk):
+    """Invite a person. The answer is the same whether or not they have an account: they join by
+    accepting the invitation, and nothing about an existing account is shown here."""
     organisation = queries.organisation_for(membership, pk, access.can_manage_members)
     form = MemberForm(request.POST or None, organisation=organisation)
-    if added := submitted(
-        request, form, actions.do_add_member, membership, organisation, site_url=request.build_absolute_uri("/")
-    ):
-        new_membership, created_user = added.result
-        if created_user:
-            messages.success(
-                request,
-                _("%(name)s is added. We have sent an e-mail to %(email)s with a link to choose a password.")
-                % {"name": new_membership.user.full_name, "email": new_membership.user.email},
-            )
-        else:
-            messages.success(
-                request,
-                _("%(name)s already has an account and now has the role %(role)s here.")
-                % {"name": new_membership.user.full_name, "role": new_membership.get_role_display().lower()},
-            )
+    if invited := submitted(request, form, actions.do_invite_member, membership, organisation):
+        messages.success(
+            request,
+            _("The invitation is sent to %(email)s. The person gets the role when they accept it.")
+            % {"email": invited.result.email},
+        )
         return redirect("accounts:organisation", pk=organisation.pk)
     return render(request, "accounts/member_add.html", {"organisation": organisation, "form": form})
+
+
+@access.acting()
+@require_POST
+def member_invitation_withdraw(request, membership, pk, invitation_pk):
+    invited = queries.member_invitation_for(membership, pk, invitation_pk)
+    if attempt(request, actions.do_withdraw_member_invitation, membership, invited):
+        messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invited.email})
+    return redirect("accounts:organisation", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def join(request, token):
+    """The link in an invitation to an organisation: make a password (no account yet), or accept it
+    logged in as the person it was sent to."""
+    invited = actions.member_invitation_of(token)
+    if invited is None:
+        return render(request, "accounts/join_gone.html", status=410)
+    context = {"invited": invited, "role": invited.get_role_display()}
+    if User.objects.filter(email__iexact=invited.email).exists():
+        if request.method == "POST" and request.user.is_authenticated:
+            if joined := attempt(request, actions.do_join, request.user, token):
+                request.session[access.SESSION_KEY] = joined.result.pk
+                messages.success(
+                    request, _("Welcome to %(organisation)s.") % {"organisation": invited.organisation.name}
+                )
+                return redirect("accounts:start")
+            return redirect(request.path)
+        return render(request, "accounts/join.html", context)
+    form = NewPasswordForm(posted(request), user=User(email=invited.email, full_name=invited.full_name))
+    if request.method == "POST" and form.is_valid():
+        joined = attempt(
+            request, actions.do_join_with_new_account, token, form=form, password=form.cleaned_data["password1"]
+        )
+        if joined:
+            login(request, joined.result.user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session[access.SESSION_KEY] = joined.result.pk
+            messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": invited.organisation.name})
+            return redirect("accounts:start")
+    return render(request, "accounts/join.html", {**context, "form": form}, status=400 if form.errors else 200)
+
+
+def _welcome(request, joined):
+    """After joining: act for the new organisation straight away."""
+    request.session[access.SESSION_KEY] = joined.pk
+    messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": joined.organisation.name})
+    return redirect("accounts:start")
 
 
 @access.acting()

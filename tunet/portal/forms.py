@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tunet.accounts.models import User
+from tunet.accounts.forms import NewPasswordForm
 from tunet.core.forms import DateInput
 
 from .models import CONSENTS, FACES, QUESTIONS, AbsenceReason, ConsentFrom
+
+__all__ = ["NewPasswordForm"]  # the invitation page's form is the accounts one
 
 INPUT = {"class": "ds-input"}
 CHECKBOX = {"class": "ds-input"}
@@ -170,37 +171,3 @@ class CorrectionForm(forms.Form):
         widget=_text(4),
         error_messages={"required": _("Write what is wrong.")},
     )
-
-
-class NewPasswordForm(forms.Form):
-    """The password for a new login, checked with the same validators as every password."""
-
-    password1 = forms.CharField(
-        label=_("Make a password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={**INPUT, "autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html(),
-        error_messages={"required": _("Write a password.")},
-    )
-    password2 = forms.CharField(
-        label=_("Write the password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={**INPUT, "autocomplete": "new-password"}),
-        error_messages={"required": _("Write the password again.")},
-    )
-
-    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.user = user
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif first:
-            try:
-                password_validation.validate_password(str(first), self.user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return data
