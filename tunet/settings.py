@@ -163,7 +163,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "tunet.accounts.views.lockout"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# Behind reverse proxies (a load balancer) the client's address is the PROXY_COUNT-th from the right in
+# X-Forwarded-For; accounts.throttle.client_address reads it for django-axes.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tunet.accounts.throttle.client_address"
+# Failed logins from one address over all accounts within the cool-off time before every login from
+# it waits (guessing one password for many accounts never reaches the per-account limit).
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tunet.core.menu import tasks_for
 from tunet.core.rules import attempt, submitted
 
-from . import access, actions, queries
+from . import access, actions, queries, throttle
 from .forms import (
     LoginForm,
     MemberForm,
@@ -27,6 +27,12 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        # Many failures from one address, over any accounts, is someone trying one password on many.
+        if throttle.address_is_throttled(request):
+            return lockout(request)
+        return super().post(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

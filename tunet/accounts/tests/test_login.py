@@ -65,6 +65,56 @@ def test_lockout_of_one_account_does_not_lock_another(client, settings):
     assert log_in(client, "ola@tunet.test", PASSWORD).status_code == 302
 
 
+# --- Behind reverse proxies (PROXY_COUNT) ---------------------------------------------------------------
+
+PROXY = "10.0.0.1"
+
+
+def log_in_from(client, email, password, forwarded_for):
+    return client.post(
+        LOGIN, {"username": email, "password": password}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for
+    )
+
+
+def test_behind_a_proxy_the_lockout_is_for_the_clients_address_not_the_proxys(client, settings):
+    settings.PROXY_COUNT = 1
+    UserFactory(email="kari@tunet.test")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in_from(client, "kari@tunet.test", "feil", "203.0.113.5")
+    assert log_in_from(client, "kari@tunet.test", PASSWORD, "203.0.113.5").status_code == 429
+    # Kari at her own desk, through the same proxy, is not locked out by someone guessing elsewhere.
+    assert log_in_from(client, "kari@tunet.test", PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_behind_two_proxies_the_address_the_first_proxy_saw_counts(client, settings):
+    settings.PROXY_COUNT = 2
+    UserFactory(email="kari@tunet.test")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        # What the client writes in the header itself (the left part) changes nothing.
+        log_in_from(client, "kari@tunet.test", "feil", f"192.0.2.{attempt}, 203.0.113.5, 10.0.0.2")
+    assert log_in_from(client, "kari@tunet.test", PASSWORD, "203.0.113.5, 10.0.0.2").status_code == 429
+    assert log_in_from(client, "kari@tunet.test", PASSWORD, "198.51.100.7, 10.0.0.2").status_code == 302
+
+
+def test_without_proxies_a_forwarded_header_is_ignored(client, settings):
+    settings.PROXY_COUNT = 0
+    UserFactory(email="kari@tunet.test")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in_from(client, "kari@tunet.test", "feil", f"203.0.113.{attempt}")
+    assert log_in_from(client, "kari@tunet.test", PASSWORD, "198.51.100.7").status_code == 429
+
+
+def test_guessing_one_password_for_many_accounts_from_one_address_is_throttled(client, settings):
+    settings.PROXY_COUNT = 1
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 6
+    UserFactory(email="kari@tunet.test")
+    for n in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT):
+        assert log_in_from(client, f"person{n}@tunet.test", "Sommer2026!", "203.0.113.5").status_code == 200
+    # Every account has fewer failures than the lockout needs, but the address has too many.
+    assert log_in_from(client, "kari@tunet.test", PASSWORD, "203.0.113.5").status_code == 429
+    assert log_in_from(client, "kari@tunet.test", PASSWORD, "198.51.100.7").status_code == 302
+
+
 def test_password_reset_mails_a_link_that_sets_a_new_password(client, mailoutbox):
     UserFactory(email="kari@tunet.test")
     response = client.post(reverse("accounts:password_reset"), {"email": "kari@tunet.test"})
