@@ -206,6 +206,11 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# After a placement ends, the farm keeps the participant's name, attendance and invoice basis for this
+# many years after the last day (the Bookkeeping Act's five years for accounting records), then sees
+# them no more; the address, contact details and adaptations it no longer sees from the last day.
+FARM_HISTORY_YEARS = int(os.environ.get("FARM_HISTORY_YEARS", "5"))
+
 # Farm photos: at most this many bytes each, and only these image formats (checked by content).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
 # Documents in a farm's vault and evidence (PDF or photo, checked by content): at most this many bytes.

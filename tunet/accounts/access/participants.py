@@ -48,6 +48,22 @@ def can_view_participant(
     )
 
 
+def can_see_personal_details(
+    membership: Membership | None, participant: Participant, following_provider_ids: Iterable[int] = ()
+) -> bool:
+    """Birth year, address and contact details, allergies, fears, mobility, risk assessments, goals and
+    notes: the registering buyer's people, and the people of a farm the participant is referred to or
+    placed with now (following_provider_ids: those farms' providers, from the care queries). After the
+    placement ends the farm keeps only the name, attendance and invoice basis, for FARM_HISTORY_YEARS."""
+    if can_manage_participant(membership, participant):
+        return True
+    return (
+        membership is not None
+        and has_perm(membership, Perm.FOLLOW_PARTICIPANTS)
+        and membership.organisation_id in set(following_provider_ids)
+    )
+
+
 def can_see_contact_details(
     membership: Membership | None, participant: Participant, named_user_ids: Iterable[int] = ()
 ) -> bool:

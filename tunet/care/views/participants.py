@@ -140,6 +140,7 @@ def access_log(request, membership, pk):
 def risk_assessment(request, membership, pk):
     """The farm writes its risk assessment for the participant; the buyer reads every farm's."""
     participant = queries.participant_for(membership, pk)
+    access.require(participant.show_details)  # not for a farm after the placement ended
     farm = queries.risk_farm_of(membership)
     keeps = farm is not None
     assessment = queries.risk_assessment_of(participant, farm) if farm is not None else None
