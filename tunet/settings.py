@@ -155,6 +155,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:start"
 LOGOUT_REDIRECT_URL = "core:front"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# Asking for a new password, per hour: from one client address (more are refused), and for one e-mail
+# address (more send nothing, and the page says the same).
+PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("PASSWORD_RESET_ADDRESS_LIMIT", "20"))
+PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("PASSWORD_RESET_EMAIL_LIMIT", "3"))
 
 # Lockout after repeated failed logins: five wrong passwords for one e-mail address from one
 # address lock that pair for fifteen minutes, and a successful login clears the count.

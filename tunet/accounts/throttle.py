@@ -6,14 +6,19 @@ passwords (AXES_LOCKOUT_PARAMETERS). It asks client_address() for the address (A
 so behind a load balancer one person's guessing does not lock everyone out. Guessing one password for
 many accounts (spraying) never reaches the per-account limit, so address_is_throttled() also counts
 the failures from one address over all accounts.
+
+within_limit() counts other requests (asking for a new password) in the shared cache: with more than
+one app server, set REDIS_URL so they count together.
 """
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Sum
 from django.http import HttpRequest
 from django.utils import timezone
@@ -46,3 +51,16 @@ def address_is_throttled(request: HttpRequest) -> bool:
         total=Sum("failures_since_start")
     )["total"]
     return (failures or 0) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT
+
+
+def within_limit(kind: str, key: str, limit: int, seconds: int = 3600) -> bool:
+    """Count one more request of this kind for this key (an address, an e-mail address) and say whether
+    it is within limit requests per `seconds`. The key is stored hashed."""
+    name = f"throttle:{kind}:{hashlib.sha256(key.encode()).hexdigest()}"
+    cache.add(name, 0, seconds)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, seconds)
+        count = 1
+    return count <= limit

@@ -2,8 +2,11 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task_backends
 
 from .factories import PASSWORD, UserFactory
 
@@ -142,3 +145,56 @@ def test_logout_needs_post_and_ends_the_session(client):
     assert client.get(reverse("accounts:logout")).status_code == 405
     assert client.post(reverse("accounts:logout")).status_code == 302
     assert client.get(reverse("accounts:start")).status_code == 302
+
+
+# --- Password reset: the same answer, the same work, and a limit -------------------------------------------
+
+RESET = reverse("accounts:password_reset")
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks are kept in the queue instead of run at once, as a worker in production would."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    backend.clear()
+    return backend
+
+
+def test_password_reset_does_the_same_work_in_the_request_whether_or_not_the_account_exists(
+    client, mailoutbox, queued_tasks
+):
+    UserFactory(email="kari@tunet.test")
+    counts = {}
+    for email in ("kari@tunet.test", "ukjent@tunet.test"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(RESET, {"email": email})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("accounts:password_reset_done")
+        counts[email] = len(queries)
+    # Nobody is looked up and nothing is sent in the request: both wait in the queue alike.
+    assert counts["kari@tunet.test"] == counts["ukjent@tunet.test"]
+    assert mailoutbox == []
+    assert [result.args for result in queued_tasks.results] == [["kari@tunet.test"], ["ukjent@tunet.test"]]
+    for result in queued_tasks.results:
+        result.task.call(*result.args, **result.kwargs)
+    assert [mail.to for mail in mailoutbox] == [["kari@tunet.test"]]
+
+
+def test_password_reset_for_one_address_is_limited_without_saying_so(client, mailoutbox, settings):
+    settings.PASSWORD_RESET_EMAIL_LIMIT = 2
+    UserFactory(email="kari@tunet.test")
+    for _attempt in range(4):
+        assert client.post(RESET, {"email": "kari@tunet.test"}).status_code == 302
+    assert len(mailoutbox) == 2
+
+
+def test_password_reset_from_one_client_address_is_limited(client, mailoutbox, settings):
+    settings.PASSWORD_RESET_ADDRESS_LIMIT = 3
+    for n in range(3):
+        assert client.post(RESET, {"email": f"person{n}@tunet.test"}).status_code == 302
+    refused = client.post(RESET, {"email": "person9@tunet.test"})
+    assert refused.status_code == 429
+    assert "For mange forespørsler" in refused.content.decode()
+    other = client.post(RESET, {"email": "person9@tunet.test"}, REMOTE_ADDR="198.51.100.7")
+    assert other.status_code == 302
