@@ -219,6 +219,8 @@ FARM_HISTORY_YEARS = int(os.environ.get("FARM_HISTORY_YEARS", "5"))
 
 # Farm photos: at most this many bytes each, and only these image formats (checked by content).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+# Photos claiming more pixels than this are refused (a few bytes can claim a picture too big to open).
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(40_000_000)))
 # Documents in a farm's vault and evidence (PDF or photo, checked by content): at most this many bytes.
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 

@@ -43,6 +43,7 @@ from .farms import (
     can_view_approval_file,
     can_view_farm,
     can_view_organisation,
+    can_view_sensitive_documents,
     farm_keepers,
 )
 from .log import access_log_for, log_access, log_access_many, log_shown
@@ -126,6 +127,7 @@ __all__ = [
     "can_view_organisation",
     "can_view_participant",
     "can_view_request",
+    "can_view_sensitive_documents",
     "choose_membership",
     "farm_keepers",
     "found",
