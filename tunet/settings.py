@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every page for a signed-in person carries personal data: Cache-Control: no-store, private.
+    "tunet.accounts.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -156,6 +158,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:start"
 LOGOUT_REDIRECT_URL = "core:front"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# Asking for a new password, per hour: from one client address (more are refused), and for one e-mail
+# address (more send nothing, and the page says the same).
+PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("PASSWORD_RESET_ADDRESS_LIMIT", "20"))
+PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("PASSWORD_RESET_EMAIL_LIMIT", "3"))
 
 # Lockout after repeated failed logins: five wrong passwords for one e-mail address from one
 # address lock that pair for fifteen minutes, and a successful login clears the count.
@@ -166,7 +172,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "tunet.accounts.views.lockout"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# Behind reverse proxies (a load balancer) the client's address is the PROXY_COUNT-th from the right in
+# X-Forwarded-For; accounts.throttle.client_address reads it for django-axes.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tunet.accounts.throttle.client_address"
+# Failed logins from one address over all accounts within the cool-off time before every login from
+# it waits (guessing one password for many accounts never reaches the per-account limit).
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 
@@ -203,8 +215,15 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# After a placement ends, the farm keeps the participant's name, attendance and invoice basis for this
+# many years after the last day (the Bookkeeping Act's five years for accounting records), then sees
+# them no more; the address, contact details and adaptations it no longer sees from the last day.
+FARM_HISTORY_YEARS = int(os.environ.get("FARM_HISTORY_YEARS", "5"))
+
 # Farm photos: at most this many bytes each, and only these image formats (checked by content).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+# Photos claiming more pixels than this are refused (a few bytes can claim a picture too big to open).
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(40_000_000)))
 # Documents in a farm's vault and evidence (PDF or photo, checked by content): at most this many bytes.
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 

@@ -8,13 +8,14 @@ from playwright.sync_api import expect
 from tunet.accounts.models import Membership, Role
 from tunet.approval import actions
 from tunet.approval.models import AnswerValue, Approval, ApprovalStatus
+from tunet.approval.tests.factories import PDF_BYTES
 from tunet.catalogue.models import Farm
 
 from .helpers import check_page, log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = PDF_BYTES  # a real one-page PDF: the vault parses what it is given
 
 
 def test_from_self_audit_to_approval_and_the_catalogue(page, demo_data):

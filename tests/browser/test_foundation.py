@@ -79,7 +79,8 @@ def test_person_with_two_organisations_switches_between_them(page, demo_data):
     check_page(page)
 
 
-def test_forgotten_password_is_reset_by_e_mail(page, demo_data, mailoutbox):
+def test_forgotten_password_is_reset_by_e_mail(page, demo_data, mailoutbox, live_server, settings):
+    settings.SITE_URL = live_server.url  # e-mails link to the public address, never to the request's Host
     email, new_password = "ansatt@tunet.example", "Ny sommer paa tunet 2026"
     page.goto("/logg-inn/")
     page.click("main a[href='/glemt-passord/']")

@@ -13,7 +13,7 @@ from tunet.core.forms import posted
 from tunet.core.menu import tasks_for
 from tunet.core.rules import attempt, submitted
 
-from . import access, actions, queries
+from . import access, actions, queries, tasks, throttle
 from .forms import (
     LoginForm,
     MemberForm,
@@ -32,17 +32,37 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        # Many failures from one address, over any accounts, is someone trying one password on many.
+        if throttle.address_is_throttled(request):
+            return lockout(request)
+        return super().post(request, *args, **kwargs)
+
 
 class LogoutView(auth_views.LogoutView):
     pass
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a new password answers the same, and does the same work, whether or not the address has
+    an account: the e-mail goes through the task queue (tasks.send_password_reset), which looks the person
+    up. Limited per client address (429) and per e-mail address (silently: no more e-mails)."""
+
     form_class = PasswordResetForm
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        address = throttle.client_address(request)
+        if not throttle.within_limit("password-reset-address", address, settings.PASSWORD_RESET_ADDRESS_LIMIT):
+            return render(request, "accounts/too_many_requests.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].lower()
+        if throttle.within_limit("password-reset-email", email, settings.PASSWORD_RESET_EMAIL_LIMIT):
+            tasks.send_password_reset.enqueue(email)
+        return redirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -30,7 +30,8 @@ class ParticipantForm(forms.ModelForm):
     once stored it is never shown in full again, not even here: leave it empty to keep it.
 
     contact=False (a protected participant, for someone not named for them) leaves out the address
-    and contact fields, so their values never reach the browser and a save keeps them as they are."""
+    and contact fields, so their values never reach the browser and a save keeps them as they are;
+    protection=False (someone who may not lift the protection) leaves out «Protected» the same way."""
 
     postal_code = PostalCodeField(required=False)
     national_id = forms.CharField(
@@ -74,11 +75,13 @@ class ParticipantForm(forms.ModelForm):
             "other_needs": _text(2),
         }
 
-    def __init__(self, *args, contact=True, **kwargs):
+    def __init__(self, *args, contact=True, protection=True, **kwargs):
         super().__init__(*args, **kwargs)
         if not contact:
             for name in CONTACT_FIELDS:
                 del self.fields[name]
+        if not protection:
+            del self.fields["protected"]
         self.contact = contact
         stored = self.instance.national_id
         # The stored number never goes back to the browser.
@@ -226,7 +229,7 @@ class NamedPeopleForm(forms.Form):
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=INPUT),
-        help_text=_("Only these people see the address and contact details."),
+        help_text=_("Only these people see the address and contact details. Nobody can name themselves."),
     )
 
     def __init__(self, *args, candidates, **kwargs):

@@ -15,8 +15,10 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from tunet.accounts import access
 from tunet.accounts.models import Membership, Organisation, OrganisationKind, User
@@ -34,9 +36,37 @@ from .models import (
     RiskAssessmentRevision,
 )
 
-# The statuses that make a participant the farm's business: waiting for its answer, placed there,
-# or placed there earlier (its attendance and invoice history stay readable to it).
-FARM_SEES = (PlacementStatus.REFERRED, PlacementStatus.ACTIVE, PlacementStatus.ENDED)
+# The statuses in which a participant is the farm's business now: waiting for its answer, or placed
+# there. The farm reads their details (access.can_see_personal_details).
+FARM_FOLLOWS = (PlacementStatus.REFERRED, PlacementStatus.ACTIVE)
+
+
+def history_since(today: datetime.date | None = None) -> datetime.date:
+    """The earliest last day of an ended placement whose history (the name, attendance, invoice basis) the
+    farm still reads: FARM_HISTORY_YEARS back from today."""
+    today = today or timezone.localdate()
+    year = today.year - settings.FARM_HISTORY_YEARS
+    return today.replace(year=year, day=28) if (today.month, today.day) == (2, 29) else today.replace(year=year)
+
+
+def farm_sees(prefix: str = "") -> Q:
+    """The placements that make a participant the farm's business: those it follows now (FARM_FOLLOWS),
+    and those that ended within FARM_HISTORY_YEARS, whose history stays readable to it. prefix: the
+    lookup path to the placement ("placements__")."""
+    return Q(**{f"{prefix}status__in": FARM_FOLLOWS}) | Q(
+        **{f"{prefix}status": PlacementStatus.ENDED, f"{prefix}ended_on__gte": history_since()}
+    )
+
+
+def farm_may_see(placement: Placement) -> bool:
+    """farm_sees() for one placement already read."""
+    if placement.status in FARM_FOLLOWS:
+        return True
+    return (
+        placement.status == PlacementStatus.ENDED
+        and placement.ended_on is not None
+        and placement.ended_on >= history_since()
+    )
 
 
 def _named_ids_by_participant(participant_ids: Iterable[int]) -> dict[int, frozenset[int]]:
@@ -59,8 +89,14 @@ def attach_named_ids(participants: Iterable[Participant]) -> list[Participant]:
     return participants
 
 
-def _show_contact(membership: Membership, participant: Participant) -> Participant:
-    participant.show_contact = access.can_see_contact_details(  # type: ignore[attr-defined]
+def _show_contact(membership: Membership, participant: Participant, following: Iterable[int]) -> Participant:
+    """Whether this membership reads the participant's details (`show_details`: the farm only while it
+    follows them) and, of those, the address and contact details (`show_contact`: not when protected
+    and not named)."""
+    participant.show_details = access.can_see_personal_details(  # type: ignore[attr-defined]
+        membership, participant, following
+    )
+    participant.show_contact = participant.show_details and access.can_see_contact_details(  # type: ignore[attr-defined]
         membership,
         participant,
         participant.named_people_ids,  # type: ignore[attr-defined]
@@ -70,29 +106,32 @@ def _show_contact(membership: Membership, participant: Participant) -> Participa
 
 def participant_for(membership: Membership | None, pk: int) -> Participant:
     """The participant, for a viewer who may see them: the registering buyer's people, and the people
-    of a farm they are referred to or placed with. With `named_people_ids` and whether the address
-    and contact details may be shown (`show_contact`). Refused with 403 to anyone who does not follow
-    participants (before the lookup, which 404s) and to anyone else who may not see this one."""
+    of a farm they are referred to or placed with (or were, within FARM_HISTORY_YEARS). With
+    `named_people_ids`, whether their details may be shown (`show_details`) and, of those, the address
+    and contact details (`show_contact`). Refused with 403 to anyone who does not follow participants
+    (before the lookup, which 404s) and to anyone else who may not see this one."""
     if membership is None or not access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS):
         access.refuse()
     participant = get_object_or_404(Participant.objects.select_related("buyer", "postal_code"), pk=pk)
-    access.require(access.can_view_participant(membership, participant, farm_provider_ids(participant)))
+    seeing, following = _farm_providers(participant)
+    access.require(access.can_view_participant(membership, participant, seeing))
     attach_named_ids([participant])
-    return _show_contact(membership, participant)
+    return _show_contact(membership, participant, following)
 
 
 def placement_for(membership: Membership | None, pk: int) -> Placement:
     """The placement, for the buyer that registered the participant and the farm it is on (not once
-    declined); its participant with `named_people_ids` and `show_contact`. Refused as participant_for."""
+    declined, nor FARM_HISTORY_YEARS after it ended); its participant with `named_people_ids`,
+    `show_details` and `show_contact`. Refused as participant_for."""
     if membership is None or not access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS):
         access.refuse()
     placement = get_object_or_404(
         Placement.objects.select_related("participant__buyer", "participant__postal_code", "agreement__farm__provider"),
         pk=pk,
     )
-    access.require(access.can_follow_placement(membership, placement, farm_may_see=placement.status in FARM_SEES))
+    access.require(access.can_follow_placement(membership, placement, farm_may_see=farm_may_see(placement)))
     attach_named_ids([placement.participant])
-    _show_contact(membership, placement.participant)
+    _show_contact(membership, placement.participant, _farm_providers(placement.participant)[1])
     return placement
 
 
@@ -115,8 +154,8 @@ def buyer_followers(organisation: Organisation) -> list[User]:
 
 def people_who_may_be_named(participant: Participant) -> QuerySet[User]:
     """The people who may be named for a protected participant: those who follow participants in the
-    registering buyer and in the farms the participant is referred to or placed with."""
-    organisations = [participant.buyer_id, *farm_provider_ids(participant)]
+    registering buyer and in the farms the participant is referred to or placed with now."""
+    organisations = [participant.buyer_id, *_farm_providers(participant)[1]]
     return (
         User.objects.filter(
             is_active=True,
@@ -134,21 +173,21 @@ def participants_visible_to(membership: Membership | None) -> QuerySet[Participa
     """The participants this membership may see, as a queryset (nothing for anyone else).
 
     Buyer (case worker, NAV adviser): those its organisation registered. Farm (farmer, staff): those
-    referred to or placed with the organisation's farm, now or earlier.
+    referred to or placed with the organisation's farm, now or within FARM_HISTORY_YEARS.
     """
     if membership is None or not access.has_perm(membership, access.Perm.FOLLOW_PARTICIPANTS):
         return Participant.objects.none()
     organisation = membership.organisation
     if organisation.kind in access.BUYER_KINDS:
         return Participant.objects.filter(buyer=organisation)
-    placed_here = Placement.objects.filter(agreement__farm__provider=organisation, status__in=FARM_SEES)
+    placed_here = Placement.objects.filter(farm_sees(), agreement__farm__provider=organisation)
     return Participant.objects.filter(pk__in=placed_here.values("participant_id"))
 
 
 def participant_list(membership: Membership | None) -> list[Participant]:
-    """The participant list page: each with `named_people_ids`, `show_contact` (whether this membership may
-    see their address and phone) and `current` (their referred or active placements, with agreement and
-    farm). Three queries, whatever the number."""
+    """The participant list page: each with `named_people_ids`, `show_details` and `show_contact` (whether
+    this membership may see their birth year, and their address and phone) and `current` (their referred
+    or active placements, with agreement and farm; a farm's own only). Three queries, whatever the number."""
     current = Placement.objects.filter(status__in=(PlacementStatus.REFERRED, PlacementStatus.ACTIVE)).select_related(
         "agreement__farm", "agreement__buyer"
     )
@@ -161,22 +200,28 @@ def participant_list(membership: Membership | None) -> list[Participant]:
     )
     shown = attach_named_ids(participants)
     for participant in shown:
-        participant.show_contact = access.can_see_contact_details(  # type: ignore[attr-defined]
-            membership,
-            participant,
-            participant.named_people_ids,  # type: ignore[attr-defined]
-        )
+        following = {placement.agreement.farm.provider_id for placement in participant.current}  # type: ignore[attr-defined]
+        _show_contact(membership, participant, following)  # type: ignore[arg-type]
     return shown
 
 
-def farm_provider_ids(participant: Participant) -> set[int]:
-    """The organisations (providers) of the farms the participant is referred to or placed with,
-    for access.can_view_participant()."""
-    return set(
-        Placement.objects.filter(participant=participant, status__in=FARM_SEES).values_list(
-            "agreement__farm__provider_id", flat=True
-        )
-    )
+def _farm_providers(participant: Participant) -> tuple[set[int], set[int]]:
+    """The providers of the farms that see the participant (farm_sees(), for access.can_view_participant)
+    and of those that follow them now (FARM_FOLLOWS, for access.can_see_personal_details). One query."""
+    seeing: set[int] = set()
+    following: set[int] = set()
+    for provider_id, status in Placement.objects.filter(farm_sees(), participant=participant).values_list(
+        "agreement__farm__provider_id", "status"
+    ):
+        seeing.add(provider_id)
+        if status in FARM_FOLLOWS:
+            following.add(provider_id)
+    return seeing, following
+
+
+def following_provider_ids(participant: Participant) -> set[int]:
+    """The providers of the farms the participant is referred to or placed with now."""
+    return _farm_providers(participant)[1]
 
 
 def placements_on(farm: Farm, day: datetime.date) -> list[Placement]:
@@ -225,8 +270,10 @@ def participant_page(participant: Participant, membership: Membership) -> dict[s
     )
     assessments = participant.risk_assessments.select_related("farm", "updated_by")
     if not access.can_manage_participant(membership, participant):
-        placements = placements.filter(agreement__farm__provider=membership.organisation, status__in=FARM_SEES)
+        placements = placements.filter(farm_sees(), agreement__farm__provider=membership.organisation)
         assessments = assessments.filter(farm__provider=membership.organisation)
+        if not getattr(participant, "show_details", False):
+            assessments = assessments.none()
     return {
         "placements": list(placements.order_by("-start", "-id")),
         "assessments": list(assessments.order_by("farm__name")),

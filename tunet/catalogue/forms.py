@@ -190,6 +190,6 @@ class PhotoForm(forms.ModelForm):
         }
 
     def clean_image(self):
-        upload = self.cleaned_data["image"]
-        uploads.check_image(upload, settings.PHOTO_MAX_BYTES)
-        return upload
+        # What is stored is the photo encoded anew, without its metadata, under a name of our own.
+        clean, _content_type = uploads.clean_image(self.cleaned_data["image"], settings.PHOTO_MAX_BYTES)
+        return clean

@@ -1,6 +1,8 @@
 """Farms, their service offers, and the reference lists the catalogue filters on."""
 
 import datetime
+import os
+import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -229,7 +231,8 @@ class OfferDay(models.Model):
 
 
 def farm_photo_path(instance, filename):
-    return f"farms/{instance.farm_id}/{filename}"
+    # Never the uploader's name (it can name a person or a place): uploads.clean_image gives a random one.
+    return f"farms/{instance.farm_id}/{secrets.token_hex(16)}{os.path.splitext(filename)[1][:5]}"
 
 
 class FarmPhoto(models.Model):

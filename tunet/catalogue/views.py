@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tunet.accounts import access
+from tunet.core import uploads
 from tunet.core.rules import attempt, submitted
 
 from . import actions, page_cache, queries, search
@@ -80,7 +81,10 @@ def farm_detail(request, pk):
 def photo_file(request, pk, photo_pk):
     """A farm photo, through the same check as the farm page (never a bare public URL for an unlisted farm)."""
     photo = queries.photo_for(access.active_membership(request), pk, photo_pk)
-    response = FileResponse(photo.image.open("rb"))
+    handle = photo.image.open("rb")
+    # The type its bytes show, never a guess from the stored name (older photos kept the uploader's).
+    response = FileResponse(handle, content_type=uploads.stored_image_type(handle))
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

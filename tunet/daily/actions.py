@@ -42,6 +42,18 @@ def month_is_sent(agreement: Agreement, day: datetime.date) -> bool:
     ).exists()
 
 
+def _refuse_in_sent_month(farm: Farm, day: datetime.date) -> None:
+    """A closed day is part of every attendance report of the farm that month: once an invoice basis for
+    the month is sent, its figures are frozen and only a credit note corrects them."""
+    if InvoiceBasis.objects.filter(agreement__farm=farm, month=day.replace(day=1), status=InvoiceStatus.SENT).exists():
+        raise NotAllowed(
+            _(
+                "The invoice basis for this month has been sent, so its days can no longer be closed or "
+                "opened. Correct the invoice basis with a credit note."
+            )
+        )
+
+
 # --- Attendance ------------------------------------------------------------------------------------------
 
 
@@ -96,6 +108,7 @@ def do_record_absence(membership: Membership, placement: Placement, day: datetim
 def do_close_day(membership: Membership, farm: Farm, day: datetime.date, reason: str = "") -> ClosedDay:
     """The farm is closed: the day shows «Stengt» for everyone and nothing is billed for it."""
     access.require(access.can_run_farm_day(membership, farm))
+    _refuse_in_sent_month(farm, day)
     closed, _created = ClosedDay.objects.update_or_create(
         farm=farm, date=day, defaults={"reason": reason, "created_by": membership.user}
     )
@@ -105,6 +118,7 @@ def do_close_day(membership: Membership, farm: Farm, day: datetime.date, reason:
 @transaction.atomic
 def do_reopen_day(membership: Membership, farm: Farm, day: datetime.date) -> None:
     access.require(access.can_run_farm_day(membership, farm))
+    _refuse_in_sent_month(farm, day)
     ClosedDay.objects.filter(farm=farm, date=day).delete()
 
 

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from tunet.accounts import access
 from tunet.accounts.models import Membership
 from tunet.care.models import Placement, PlacementStatus
-from tunet.care.queries import FARM_SEES, attach_named_ids, placements_on
+from tunet.care.queries import FARM_FOLLOWS, attach_named_ids, farm_may_see, farm_sees, placements_on
 from tunet.catalogue.models import Farm
 from tunet.catalogue.queries import farm_of
 from tunet.purchasing.models import Agreement, AgreementVersion, VersionState
@@ -65,10 +65,9 @@ def placement_on_farm_for(membership: Membership | None, pk: int) -> Placement:
     placement = get_object_or_404(
         Placement.objects.select_related(
             "participant__postal_code", "participant__buyer", "agreement__farm__provider", "agreement__buyer"
-        ),
+        ).filter(farm_sees()),
         pk=pk,
         agreement__farm=farm,
-        status__in=FARM_SEES,
     )
     attach_named_ids([placement.participant])
     return placement
@@ -111,7 +110,14 @@ def day_page(membership: Membership, farm: Farm, day: datetime.date) -> dict[str
 def card_for(membership: Membership, placement: Placement, attendance: Attendance | None) -> Card:
     participant = placement.participant
     named: frozenset[int] = getattr(participant, "named_people_ids", frozenset())
-    return Card(placement, attendance, access.can_see_contact_details(membership, participant, named))
+    # After the placement ends the farm keeps the name and attendance, not the address and phone.
+    following = {placement.agreement.farm.provider_id} if placement.status in FARM_FOLLOWS else set()
+    return Card(
+        placement,
+        attendance,
+        access.can_see_personal_details(membership, participant, following)
+        and access.can_see_contact_details(membership, participant, named),
+    )
 
 
 def closed_day(farm: Farm, day: datetime.date) -> ClosedDay | None:
@@ -315,7 +321,7 @@ def placement_report_for(membership: Membership | None, pk: int) -> Placement:
         Placement.objects.select_related("participant__buyer", "agreement__buyer", "agreement__farm__provider"),
         pk=pk,
     )
-    access.require(access.can_follow_placement(membership, placement, farm_may_see=placement.status in FARM_SEES))
+    access.require(access.can_follow_placement(membership, placement, farm_may_see=farm_may_see(placement)))
     return placement
 
 

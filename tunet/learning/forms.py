@@ -110,9 +110,11 @@ class ImageForm(forms.ModelForm):
         }
 
     def clean_image(self):
-        image = self.cleaned_data["image"]
-        # Read once here, where the file is checked, and handed to the action with the rest.
-        self.cleaned_data["content_type"] = uploads.check_image(image, settings.PHOTO_MAX_BYTES)
+        # Read once here, where the file is checked, and handed to the action with the rest: the image
+        # encoded anew, without its metadata, under a name of our own.
+        image, self.cleaned_data["content_type"] = uploads.clean_image(
+            self.cleaned_data["image"], settings.PHOTO_MAX_BYTES
+        )
         return image
 
 

@@ -109,6 +109,19 @@ def can_view_approval_file(membership: Membership | None, farm: Farm, assigned_a
     return has_perm(membership, Perm.AUDIT_FARMS) and membership.user_id in set(assigned_auditor_ids)
 
 
+def can_view_sensitive_documents(
+    membership: Membership | None, farm: Farm, assigned_auditor_ids: Iterable[int] = ()
+) -> bool:
+    """Police certificates and risk assessments in the farm's vault name people and their circumstances:
+    the farmer who keeps the approval file, the approval body and an auditor assigned to the farm read
+    them; the rest of the farm's staff do not (approval.models.SENSITIVE_DOCUMENTS says which types)."""
+    if membership is None:
+        return False
+    if can_keep_approval_file(membership, farm) or can_run_approvals(membership):
+        return True
+    return has_perm(membership, Perm.AUDIT_FARMS) and membership.user_id in set(assigned_auditor_ids)
+
+
 # --- The handbook and the IPT school ----------------------------------------------------------
 
 

@@ -48,12 +48,69 @@ def can_view_participant(
     )
 
 
+def can_see_personal_details(
+    membership: Membership | None, participant: Participant, following_provider_ids: Iterable[int] = ()
+) -> bool:
+    """Birth year, address and contact details, allergies, fears, mobility, risk assessments, goals and
+    notes: the registering buyer's people, and the people of a farm the participant is referred to or
+    placed with now (following_provider_ids: those farms' providers, from the care queries). After the
+    placement ends the farm keeps only the name, attendance and invoice basis, for FARM_HISTORY_YEARS."""
+    if can_manage_participant(membership, participant):
+        return True
+    return (
+        membership is not None
+        and has_perm(membership, Perm.FOLLOW_PARTICIPANTS)
+        and membership.organisation_id in set(following_provider_ids)
+    )
+
+
 def can_see_contact_details(
     membership: Membership | None, participant: Participant, named_user_ids: Iterable[int] = ()
 ) -> bool:
     """Address and contact details: for everyone who may view the participant, unless the participant
     is protected; then only for the people named for them."""
     return not participant.protected or (membership is not None and membership.user_id in set(named_user_ids))
+
+
+# --- Protection --------------------------------------------------------------------------------------
+# Protection («Skjermet») and the named people decide who reads a protected address, so changing them
+# is itself guarded: only the registering buyer's people who are named for the participant lift it or
+# change the list, and nobody puts themselves on it. Every change is written to the access log
+# (care.actions.participants), where the «Hvem har sett» page shows it.
+
+
+def can_protect(membership: Membership | None, participant: Participant) -> bool:
+    """Turning protection on narrows who reads the address: anyone who keeps the participant's details."""
+    return can_manage_participant(membership, participant)
+
+
+def can_lift_protection(
+    membership: Membership | None, participant: Participant, named_user_ids: Iterable[int] = ()
+) -> bool:
+    """Lifting protection: the registering buyer's people who are named for the participant."""
+    return (
+        can_manage_participant(membership, participant)
+        and membership is not None
+        and (not participant.protected or membership.user_id in set(named_user_ids))
+    )
+
+
+def can_change_named_people(
+    membership: Membership | None, participant: Participant, named_user_ids: Iterable[int] = ()
+) -> bool:
+    """Changing the named people: the registering buyer's people who are named; while nobody is named
+    (just protected), any of them, to name the first (never themselves: names_themselves())."""
+    named = set(named_user_ids)
+    return (
+        can_manage_participant(membership, participant)
+        and membership is not None
+        and (not named or membership.user_id in named)
+    )
+
+
+def names_themselves(membership: Membership, named_user_ids: Iterable[int], new_user_ids: Iterable[int]) -> bool:
+    """Whether a change of the named people would add the person making it: nobody names themselves."""
+    return membership.user_id in set(new_user_ids) and membership.user_id not in set(named_user_ids)
 
 
 def can_run_farm_day(membership: Membership | None, farm: Farm) -> bool:

@@ -43,9 +43,11 @@ class DocumentForm(forms.ModelForm):
         self.fields["title"].required = False
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        # The type the content check found goes to the action with the rest, never the browser's guess.
-        self.cleaned_data["content_type"] = uploads.check_document(upload, settings.DOCUMENT_MAX_BYTES)
+        # The type the content check found goes to the action with the rest, never the browser's guess; a
+        # photo is stored encoded anew, without its metadata.
+        upload, self.cleaned_data["content_type"] = uploads.clean_document(
+            self.cleaned_data["file"], settings.DOCUMENT_MAX_BYTES
+        )
         return upload
 
     def clean_valid_until(self):

@@ -62,7 +62,7 @@ class AnswerForm(forms.ModelForm):
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if photo and hasattr(photo, "content_type"):  # a new upload, not the stored one
-            uploads.check_image(photo, settings.PHOTO_MAX_BYTES)
+            photo, _content_type = uploads.clean_image(photo, settings.PHOTO_MAX_BYTES)
         return photo
 
     def clean(self):
@@ -107,7 +107,7 @@ class CloseDeviationForm(forms.Form):
         upload = self.cleaned_data.get("file")
         if upload:
             # The type the content check found goes to the action with the rest, never the browser's guess.
-            self.cleaned_data["content_type"] = uploads.check_document(upload, settings.DOCUMENT_MAX_BYTES)
+            upload, self.cleaned_data["content_type"] = uploads.clean_document(upload, settings.DOCUMENT_MAX_BYTES)
         return upload
 
     def clean(self):

@@ -18,7 +18,7 @@ The life of a farm's approval:
 from tunet.catalogue.models import Farm
 
 from .approval import Approval, ApprovalEvent, ApprovalStatus, sync_listings, unlist_farm
-from .documents import Document, DocumentType, document_path
+from .documents import SENSITIVE_DOCUMENTS, Document, DocumentType, document_path
 from .revision import AnswerReview, Deviation, DeviationStatus, ReviewVerdict, Revision, RevisionStatus
 from .self_audit import Answer, AnswerValue, SelfAudit, SelfAuditStatus, evidence_path
 from .standards import AppliesWhen, Item, Section, Standard, StandardVersion, VersionStatus
@@ -33,6 +33,7 @@ __all__ = [
     "ApprovalStatus",
     "Deviation",
     "DeviationStatus",
+    "SENSITIVE_DOCUMENTS",
     "Document",
     "DocumentType",
     "Farm",

@@ -1,6 +1,7 @@
 """The farm's vault of documents."""
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -23,9 +24,13 @@ class DocumentType(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
+# Types that name people and their circumstances: only for those access.can_view_sensitive_documents allows.
+SENSITIVE_DOCUMENTS = (DocumentType.POLICE_CERTIFICATE, DocumentType.RISK_PARTICIPANT, DocumentType.RISK_BUYER)
+
+
 def document_path(instance, filename):
     # The name is never shown or trusted: files live outside any public URL and are served by a view.
-    return f"private/farms/{instance.farm_id}/documents/{timezone.now():%Y%m%d%H%M%S%f}"
+    return f"private/farms/{instance.farm_id}/documents/{secrets.token_hex(16)}"
 
 
 class Document(models.Model):
@@ -52,6 +57,10 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_sensitive(self):
+        return self.kind in SENSITIVE_DOCUMENTS
 
     @property
     def is_image(self):

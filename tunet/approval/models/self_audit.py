@@ -1,9 +1,10 @@
 """Self-audits: the farm's answers to the requirements of the standards in force."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tunet.catalogue.models import Farm
@@ -53,7 +54,7 @@ class AnswerValue(models.TextChoices):
 
 
 def evidence_path(instance, filename):
-    return f"private/farms/{instance.farm_id}/evidence/{timezone.now():%Y%m%d%H%M%S%f}"
+    return f"private/farms/{instance.farm_id}/evidence/{secrets.token_hex(16)}"
 
 
 class Answer(models.Model):

@@ -11,6 +11,7 @@ from .documents import (
     documents_of,
     expiring_documents,
     is_evidence,
+    shows_sensitive,
     vault_farm_for,
 )
 from .overview import (
@@ -71,6 +72,7 @@ __all__ = [
     "farm_file_for",
     "group_answers",
     "is_evidence",
+    "shows_sensitive",
     "last_submitted",
     "missing_answers",
     "national_overview",

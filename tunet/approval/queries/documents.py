@@ -11,7 +11,7 @@ from django.utils import timezone
 from tunet.accounts import access
 from tunet.catalogue.queries import farm_of
 
-from ..models import Deviation, Document, DocumentType, Revision
+from ..models import SENSITIVE_DOCUMENTS, Deviation, Document, DocumentType, Revision
 
 if TYPE_CHECKING:
     from tunet.accounts.models import Membership
@@ -31,19 +31,34 @@ def document_state(document: Document, today: datetime.date | None = None) -> st
     return ""
 
 
-def documents_of(farm: Farm, today: datetime.date | None = None) -> list[Any]:
-    """The farm's documents by type then newest first, each with .state (see document_state). One query."""
+def _shown(farm: Farm, sensitive: bool) -> Any:
+    documents = Document.objects.filter(farm=farm)
+    return documents if sensitive else documents.exclude(kind__in=SENSITIVE_DOCUMENTS)
+
+
+def shows_sensitive(membership: Membership | None, farm: Farm) -> bool:
+    """Whether the membership reads the farm's police certificates and risk documents (the `sensitive`
+    argument of the lists below)."""
+    assigned = auditor_ids_of(farm) if access.has_perm(membership, access.Perm.AUDIT_FARMS) else set()
+    return access.can_view_sensitive_documents(membership, farm, assigned)
+
+
+def documents_of(farm: Farm, today: datetime.date | None = None, *, sensitive: bool = True) -> list[Any]:
+    """The farm's documents by type then newest first, each with .state (see document_state); without
+    the sensitive types unless `sensitive` (see shows_sensitive). One query."""
     documents: list[Any] = list(
-        Document.objects.filter(farm=farm).select_related("uploaded_by").order_by("kind", "-uploaded_at", "-id")
+        _shown(farm, sensitive).select_related("uploaded_by").order_by("kind", "-uploaded_at", "-id")
     )
     for document in documents:
         document.state = document_state(document, today)
     return documents
 
 
-def documents_by_kind(farm: Farm, today: datetime.date | None = None) -> list[tuple[Any, list[Any]]]:
+def documents_by_kind(
+    farm: Farm, today: datetime.date | None = None, *, sensitive: bool = True
+) -> list[tuple[Any, list[Any]]]:
     """[(kind label, [documents])] in the order of DocumentType, leaving out types with no document."""
-    documents = documents_of(farm, today)
+    documents = documents_of(farm, today, sensitive=sensitive)
     return [
         (label, group)
         for value, label in DocumentType.choices
@@ -51,13 +66,15 @@ def documents_by_kind(farm: Farm, today: datetime.date | None = None) -> list[tu
     ]
 
 
-def expiring_documents(farm: Farm, today: datetime.date | None = None, days: int = EXPIRES_SOON_DAYS) -> list[Any]:
+def expiring_documents(
+    farm: Farm, today: datetime.date | None = None, days: int = EXPIRES_SOON_DAYS, *, sensitive: bool = True
+) -> list[Any]:
     """The farm's documents already expired or expiring within days, soonest first, each with .state."""
     today = today or timezone.localdate()
     documents: list[Any] = list(
-        Document.objects.filter(farm=farm, valid_until__lte=today + datetime.timedelta(days=days)).order_by(
-            "valid_until", "id"
-        )
+        _shown(farm, sensitive)
+        .filter(valid_until__lte=today + datetime.timedelta(days=days))
+        .order_by("valid_until", "id")
     )
     for document in documents:
         document.state = document_state(document, today)
@@ -66,13 +83,17 @@ def expiring_documents(farm: Farm, today: datetime.date | None = None, days: int
 
 def document_for(membership: Membership | None, pk: int, *, keep: bool = False) -> Document:
     """A document with its farm and the farm's provider, if the membership may read the farm's approval
-    file (with keep: may keep it, as to delete the document); 404 when there is none, else 403."""
+    file, and for a police certificate or risk document its sensitive part (with keep: may keep it, as to
+    delete the document); 404 when there is none, else 403."""
     document = get_object_or_404(Document.objects.select_related("farm__provider"), pk=pk)
     if keep:
         access.require(access.can_keep_approval_file(membership, document.farm))
     else:
         farm = document.farm
-        access.require(access.can_view_approval_file(membership, farm, auditor_ids_of(farm)))
+        assigned = auditor_ids_of(farm)
+        access.require(access.can_view_approval_file(membership, farm, assigned))
+        if document.is_sensitive:
+            access.require(access.can_view_sensitive_documents(membership, farm, assigned))
     return document
 
 

@@ -5,6 +5,7 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
+from pypdf import PdfWriter
 
 from tunet.accounts.tests.factories import UserFactory
 from tunet.approval.models import (
@@ -19,7 +20,17 @@ from tunet.approval.models import (
 )
 from tunet.catalogue.tests.factories import FarmFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+def _pdf_bytes():
+    """A real one-page PDF: the vault parses what it is given."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF_BYTES = _pdf_bytes()
 
 
 def png_bytes(size=(40, 30)):

@@ -220,12 +220,13 @@ def test_no_file_at_all_says_choose_one(farmer):
 # --- Serving -------------------------------------------------------------------------------------------------------
 
 
-def test_the_file_is_served_inline_with_its_checked_type_and_not_cached_by_others(farmer, world):
+def test_the_file_is_served_as_an_attachment_with_its_checked_type_and_not_cached_by_others(farmer, world):
     response = farmer.get(reverse("approval:document_file", args=[world["document"].pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"].startswith("private")
-    assert response["Content-Disposition"] == 'inline; filename="forsikringsbevis-denne.pdf"'
+    # An attachment: a PDF's scripts never run in the browser under Tunet's address.
+    assert response["Content-Disposition"] == 'attachment; filename="forsikringsbevis-denne.pdf"'
 
 
 def test_a_photo_is_served_as_the_image_type_the_check_found(farmer, world):
@@ -237,7 +238,7 @@ def test_a_photo_is_served_as_the_image_type_the_check_found(farmer, world):
     )
     response = farmer.get(reverse("approval:document_file", args=[document.pk]))
     assert response["Content-Type"] == "image/png"
-    assert response["Content-Disposition"] == 'inline; filename="kontroll-av-brannslukker-2025.png"'
+    assert response["Content-Disposition"] == 'attachment; filename="kontroll-av-brannslukker-2025.png"'
 
 
 def test_a_missing_file_is_not_found_rather_than_an_error(farmer, world):
@@ -331,3 +332,54 @@ def test_the_vault_takes_the_same_number_of_queries_for_few_and_many_documents(
     # The page frame (session, user, memberships, notifications), the farm, and one for all documents.
     with django_assert_num_queries(7):
         assert farmer.get(reverse("approval:documents")).status_code == 200
+
+
+# --- A PDF is a PDF; police certificates and risk documents are for fewer people -------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<html><script>alert(document.cookie)</script>%PDF-1.4</html>",
+        b"%PDF-1.7\n" + b"not really a pdf " * 20,
+    ],
+)
+def test_a_file_that_only_mentions_pdf_is_refused(farmer, content):
+    response = upload(farmer, content, name="forsikring.pdf", title="Falsk")
+    assert response.status_code == 200
+    assert "verken en PDF" in response.content.decode()
+    assert not Document.objects.filter(title="Falsk").exists()
+
+
+def test_a_photo_in_the_vault_loses_its_metadata(farmer):
+    from tunet.catalogue.tests.test_photos import jpeg_with_gps
+
+    assert upload(farmer, jpeg_with_gps(), name="IMG_0042.jpg", title="Brannslukker").status_code == DONE
+    document = Document.objects.get(title="Brannslukker")
+    with document.file.open("rb") as handle:
+        assert b"Telefon" not in handle.read()
+
+
+SENSITIVE = {
+    "own_farmer": ALLOWED,
+    "approval_officer": ALLOWED,
+    "assigned_auditor": ALLOWED,
+    "own_staff": REFUSED,
+    "other_farmer": REFUSED,
+    "other_auditor": REFUSED,
+    "case_worker": REFUSED,
+}
+
+
+@pytest.mark.parametrize("kind", [DocumentType.POLICE_CERTIFICATE, DocumentType.RISK_PARTICIPANT])
+@pytest.mark.parametrize("actor", list(SENSITIVE))
+def test_police_certificates_and_risk_documents_are_for_the_farmer_auditor_and_approval_body(
+    client, world, actor, kind
+):
+    document = DocumentFactory(farm=world["farm"], kind=kind, title="Politiattest Kari Ansatt")
+    login(client, world, actor)
+    assert client.get(reverse("approval:document_file", args=[document.pk])).status_code == SENSITIVE[actor]
+    if actor == "own_staff":
+        vault = client.get(reverse("approval:documents")).content.decode()
+        assert "Forsikringsbevis Denne" in vault
+        assert "Politiattest Kari Ansatt" not in vault

@@ -8,7 +8,7 @@ from tunet.accounts.models import Role
 from tunet.accounts.tests.factories import member
 from tunet.approval import actions
 from tunet.approval.models import AnswerValue, ApprovalStatus, Deviation, DeviationStatus, SelfAuditStatus
-from tunet.approval.tests.factories import DocumentFactory, png_bytes
+from tunet.approval.tests.factories import PDF_BYTES, DocumentFactory, png_bytes
 from tunet.approval.tests.scheme import accepted_revision, in_days, scheme, submitted_self_audit
 from tunet.catalogue.tests.factories import FarmFactory
 
@@ -193,7 +193,7 @@ def test_the_farm_closes_a_deviation_with_a_new_document(client, revision, s):
     assert "Planen er skrevet" in response.content.decode()
     empty = client.post(url, {"note": "Planen er skrevet", "kind": "emergency_plan", "file": _upload("plan.pdf", b"")})
     assert "tom" in empty.content.decode()
-    pdf = _upload("plan.pdf", b"%PDF-1.4\n%%EOF\n")
+    pdf = _upload("plan.pdf", PDF_BYTES)
     assert client.post(url, {"note": "Planen er skrevet", "kind": "emergency_plan", "file": pdf}).status_code == 302
     deviation.refresh_from_db()
     assert deviation.status == DeviationStatus.CLOSED

@@ -41,7 +41,7 @@ def documents(request, membership):
         "approval/documents/list.html",
         {
             "farm": farm,
-            "groups": queries.documents_by_kind(farm),
+            "groups": queries.documents_by_kind(farm, sensitive=queries.shows_sensitive(membership, farm)),
             "form": form,
             "can_keep": can_keep,
             "limit": settings.DOCUMENT_MAX_BYTES,
@@ -53,7 +53,8 @@ def documents(request, membership):
 @access.acting()
 @require_GET
 def document_file(request, membership, pk):
-    """A document's file, only for those who may read the farm's approval file, never cached by others."""
+    """A document's file, only for those who may read it, never cached by others, and always as a download:
+    a PDF's scripts or an image never run or render in the browser under Tunet's address."""
     document = queries.document_for(membership, pk)
     try:
         file = document.file.open("rb")
@@ -61,7 +62,7 @@ def document_file(request, membership, pk):
         raise Http404 from None
     name = f"{slugify(document.title) or 'dokument'}.{EXTENSIONS.get(document.content_type, 'bin')}"
     # The type is the one the content check found, never the browser's guess.
-    response = FileResponse(file, content_type=document.content_type, filename=name)
+    response = FileResponse(file, content_type=document.content_type, filename=name, as_attachment=True)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -62,7 +62,9 @@ def farm(request, membership):
         "self_audit_due": lifecycle.self_audit_due(last.submitted_at if last else None, timezone.localdate()),
         "deviations": queries.open_deviations(farm),
         "revision": revision_queries.current_revision(farm),
-        "expiring": document_queries.expiring_documents(farm, timezone.localdate()),
+        "expiring": document_queries.expiring_documents(
+            farm, timezone.localdate(), sensitive=document_queries.shows_sensitive(membership, farm)
+        ),
         "completions": course_completions_for(farm.provider),
     }
     page["steps"] = _next_steps(farm, page)
@@ -76,12 +78,12 @@ def self_audit(request, membership):
     draft = queries.draft_of(farm)
     if draft is None:
         return render(request, "approval/self_audit_start.html", {"farm": farm, "last": queries.last_submitted(farm)})
-    return _render_self_audit(request, farm, draft)
+    return _render_self_audit(request, membership, farm, draft)
 
 
-def _render_self_audit(request, farm, draft, bound=None, status=200):
+def _render_self_audit(request, membership, farm, draft, bound=None, status=200):
     page = queries.self_audit_page(draft)
-    documents = document_queries.documents_of(farm)
+    documents = document_queries.documents_of(farm, sensitive=document_queries.shows_sensitive(membership, farm))
     for _standard, sections in page["groups"]:
         for _section, answers in sections:
             for answer in answers:
@@ -121,7 +123,7 @@ def answer_save(request, membership, pk):
     if saved:
         messages.success(request, _("Saved: %(code)s") % {"code": answer.item.code})
         return redirect(f"{reverse('approval:self_audit')}#answer-{answer.pk}")
-    return _render_self_audit(request, farm, answer.self_audit, bound=form, status=400)
+    return _render_self_audit(request, membership, farm, answer.self_audit, bound=form, status=400)
 
 
 @access.acting()

@@ -252,8 +252,8 @@ def do_end_placement(
     notify(
         access.farm_keepers(placement.agreement.farm),
         title=_("A placement ends %(date)s") % {"date": date_format(day)},
-        body=_("%(buyer)s has ended the placement. Reason: %(reason)s.")
-        % {"buyer": placement.agreement.buyer.name, "reason": placement.get_end_reason_display().lower()},
+        # Why it ended may be the participant's health: the reason stays in Tunet, behind the logged page.
+        body=_("%(buyer)s has ended the placement. Read more in Tunet.") % {"buyer": placement.agreement.buyer.name},
         url=_placement_url(placement),
     )
     return placement
@@ -318,7 +318,8 @@ def do_propose_change(
     notify(
         buyer_followers(placement.agreement.buyer),
         title=_("%(farm)s proposes a change to a placement") % {"farm": membership.organisation.name},
-        body=_("%(change)s: %(reason)s") % {"change": change.get_kind_display(), "reason": reason},
+        # The farm's reason may name the participant or their health: it stays behind the logged page.
+        body=_("%(change)s. Read the farm's reason in Tunet.") % {"change": change.get_kind_display()},
         url=_placement_url(placement),
     )
     return change
@@ -351,7 +352,8 @@ def do_decide_change(membership: Membership, change: PlacementChange, approve: b
         access.farm_keepers(agreement.farm),
         title=(_("%(buyer)s approved the change") if approve else _("%(buyer)s did not approve the change"))
         % {"buyer": agreement.buyer.name},
-        body=" ".join(part for part in (str(change.get_kind_display()) + ".", change.decision_note) if part),
+        # The buyer's note may name the participant or their health: it stays behind the logged page.
+        body=_("%(change)s. Read the buyer's answer in Tunet.") % {"change": change.get_kind_display()},
         url=_placement_url(placement),
     )
     return change

@@ -16,7 +16,7 @@ from tunet.catalogue.models import Farm
 from tunet.core.rules import NotAllowed
 
 from ..models import Goal, GoalNote, GoalStatus, Participant, Placement, RiskAssessment, RiskAssessmentRevision
-from ..queries import FARM_SEES, farm_provider_ids
+from ..queries import FARM_FOLLOWS, following_provider_ids
 
 
 @transaction.atomic
@@ -31,7 +31,8 @@ def do_save_risk_assessment(
 ) -> RiskAssessment:
     """The farm writes or revises its risk assessment for a participant it has; the text it replaces
     is kept as a revision."""
-    if not access.can_keep_risk_assessment(membership, farm) or farm.provider_id not in farm_provider_ids(participant):
+    following = following_provider_ids(participant)  # not after the placement ended
+    if not access.can_keep_risk_assessment(membership, farm) or farm.provider_id not in following:
         raise PermissionDenied
     values = {
         "hazards": hazards.strip(),
@@ -63,7 +64,7 @@ def do_save_risk_assessment(
 
 
 def _following(membership: Membership, placement: Placement) -> None:
-    if not access.can_follow_placement(membership, placement, farm_may_see=placement.status in FARM_SEES):
+    if not access.can_follow_placement(membership, placement, farm_may_see=placement.status in FARM_FOLLOWS):
         raise PermissionDenied
 
 

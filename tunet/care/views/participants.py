@@ -53,6 +53,7 @@ def participant(request, membership, pk):
             "participant": participant,
             **page,
             "manages": access.can_manage_participant(membership, participant),
+            "names": access.can_change_named_people(membership, participant, participant.named_people_ids),
             "keeps_risk": keeps_risk,
         },
     )
@@ -63,7 +64,12 @@ def participant(request, membership, pk):
 def participant_edit(request, membership, pk):
     participant = queries.participant_for(membership, pk)
     access.require(access.can_manage_participant(membership, participant))
-    form = forms.ParticipantForm(request.POST or None, instance=participant, contact=participant.show_contact)
+    form = forms.ParticipantForm(
+        request.POST or None,
+        instance=participant,
+        contact=participant.show_contact,
+        protection=access.can_lift_protection(membership, participant, participant.named_people_ids),
+    )
     if submitted(request, form, actions.do_update_participant, membership, participant):
         messages.success(request, _("The changes are saved."))
         return redirect("care:participant", pk=participant.pk)
@@ -80,8 +86,10 @@ def participant_edit(request, membership, pk):
 @require_http_methods(["GET", "POST"])
 def participant_named(request, membership, pk):
     participant = queries.participant_for(membership, pk)
-    access.require(access.can_manage_participant(membership, participant))
+    access.require(access.can_change_named_people(membership, participant, participant.named_people_ids))
     candidates = queries.people_who_may_be_named(participant)
+    if membership.user_id not in participant.named_people_ids:
+        candidates = candidates.exclude(pk=membership.user_id)  # nobody names themselves
     form = forms.NamedPeopleForm(
         request.POST or None, candidates=candidates, initial={"people": list(participant.named_people_ids)}
     )
@@ -132,6 +140,7 @@ def access_log(request, membership, pk):
 def risk_assessment(request, membership, pk):
     """The farm writes its risk assessment for the participant; the buyer reads every farm's."""
     participant = queries.participant_for(membership, pk)
+    access.require(participant.show_details)  # not for a farm after the placement ended
     farm = queries.risk_farm_of(membership)
     keeps = farm is not None
     assessment = queries.risk_assessment_of(participant, farm) if farm is not None else None

@@ -279,6 +279,44 @@ def test_a_sent_month_can_no_longer_change(client, d):
     assert not Attendance.objects.exists()
 
 
+def _send_month(d, day):
+    InvoiceBasis.objects.create(
+        agreement=d.agreement,
+        month=day.replace(day=1),
+        status=InvoiceStatus.SENT,
+        total=0,
+        sent_at=timezone.now(),
+        sent_by=d.farmer.user,
+    )
+
+
+def test_a_day_in_a_sent_month_can_no_longer_be_closed(client, d):
+    """Closing a day changes the attendance report behind the frozen invoice basis; a credit note corrects it."""
+    day = timezone.localdate()
+    _send_month(d, day)
+    with pytest.raises(actions.NotAllowed, match="fakturagrunnlaget"):
+        actions.do_close_day(d.farmer, d.agreement.farm, day, "Storm")
+    response = as_(client, d.farmer).post(
+        reverse("daily:close", args=[day.isoformat()]), {"reason": "Storm"}, follow=True
+    )
+    assert "fakturagrunnlaget" in response.content.decode().lower()
+    assert not ClosedDay.objects.exists()
+
+
+def test_a_closed_day_in_a_sent_month_can_no_longer_be_reopened(client, d):
+    day = timezone.localdate()
+    actions.do_close_day(d.farmer, d.agreement.farm, day, "Storm")
+    _send_month(d, day)
+    with pytest.raises(actions.NotAllowed, match="fakturagrunnlaget"):
+        actions.do_reopen_day(d.farmer, d.agreement.farm, day)
+    as_(client, d.farmer).post(reverse("daily:reopen", args=[day.isoformat()]))
+    assert ClosedDay.objects.get().reason == "Storm"
+    # Another month is open as before.
+    next_month = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    actions.do_close_day(d.farmer, d.agreement.farm, next_month, "Jul")
+    actions.do_reopen_day(d.farmer, d.agreement.farm, next_month)
+
+
 def test_an_absence_the_rules_refuse_is_shown_at_the_date(client, d):
     """The refusal comes from the action (the month is invoiced), not from the form; it belongs to the
     date chosen, so that is where the page shows it."""

@@ -368,3 +368,29 @@ def test_a_report_sent_twice_is_one_incident_and_the_buyer_is_told_once(client, 
     # Another incident with the same participant is still its own.
     client.post(reverse("daily:incident_new"), {**data, "what_happened": "Falt i trappa."})
     assert Incident.objects.count() == 2
+
+
+# --- Formulas in exports ------------------------------------------------------------------------------------
+
+FORMULA = '=HYPERLINK("https://angriper.example";"Klikk")'
+
+
+@pytest.mark.parametrize("first", [FORMULA, "+47 1", "-1+1", "@SUM(A1)"])
+def test_text_that_looks_like_a_formula_is_only_text_in_csv_and_xlsx(client, billed, first):
+    """A participant's name is typed by a case worker; in a spreadsheet it must never run as a formula."""
+    d, month = billed
+    participant = d.placements[0].participant
+    participant.first_name, participant.last_name = first, ""
+    participant.save()
+    as_(client, d.farmer)
+    text = client.get(invoice_url(d, month, "csv")).content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert not any(cell.startswith("-") and not cell[1:].replace(",", "").isdigit() for cell in cells)
+    assert any(cell.startswith("'" + first) for cell in cells)
+    assert rows[1][3:] == ["2", "650,00", "1300,00"]  # numbers stay numbers
+    workbook = load_workbook(io.BytesIO(client.get(invoice_url(d, month, "xlsx")).content))
+    written = [cell for row in workbook.active.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert any(cell.value.startswith(first) for cell in written)
+    assert all(cell.data_type == "s" for cell in written)

@@ -111,8 +111,11 @@ def attendance(request, membership, day, pk):
 def close(request, membership, day):
     farm = queries.farm_day_for(membership)
     day = _day_or_404(day)
-    if submitted(request, forms.ClosedDayForm(request.POST), actions.do_close_day, membership, farm, day):
+    form = forms.ClosedDayForm(request.POST)
+    if submitted(request, form, actions.do_close_day, membership, farm, day):
         messages.success(request, _("The farm is closed on %(day)s.") % {"day": date_format(day, "l j. F")})
+    elif form.non_field_errors():  # the rules refused (a sent month): shown on the day it redirects to
+        messages.error(request, form.non_field_errors()[0])
     return redirect(_day_url(day))
 
 

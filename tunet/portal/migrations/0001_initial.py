@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_invitation'),
-        ('care', '0004_goal_shared_goalnote_shared'),
+        ('care', '0005_goal_shared_goalnote_shared'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

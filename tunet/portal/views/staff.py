@@ -133,6 +133,7 @@ def correction_handled(request, membership, pk, request_pk):
 def conversation(request, membership, pk):
     """The placement's messages and the participant's check-in answers, for the farm and the buyer."""
     placement = placement_for(membership, pk)
+    access.require(placement.participant.show_details)  # not for a farm after the placement ended
     form = forms.MessageForm(posted(request))
     if submitted(request, form, actions.do_answer_message, membership, placement):
         flash.success(request, _("The message is sent."))

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('care', '0003_placement_one_open'),
+        ('care', '0004_notifications_keep_no_reasons'),
     ]
 
     operations = [
