@@ -15,6 +15,7 @@ of one part of the domain together:
 - buying:       requests, offers and agreements
 - participants: participants, the farm day and its papers, the stay
 - log:          the access log of participants' personal data
+- statistics:   whose figures a viewer sees (a region, the country, a buyer's own purchases)
 """
 
 from .buying import (
@@ -74,12 +75,23 @@ from .roles import (
     people_with_perm,
     roles_for,
 )
+from .statistics import (
+    STATSFORVALTER_REGIONS,
+    StatisticsScope,
+    can_view_national_statistics,
+    can_view_region_statistics,
+    can_view_statistics,
+    region_of,
+    statistics_scope,
+)
 
 __all__ = [
     "BUYER_KINDS",
     "ROLE_PERMISSIONS",
     "SESSION_KEY",
+    "STATSFORVALTER_REGIONS",
     "Perm",
+    "StatisticsScope",
     "access_log_for",
     "acting",
     "active_membership",
@@ -116,7 +128,10 @@ __all__ = [
     "can_view_farm",
     "can_view_organisation",
     "can_view_participant",
+    "can_view_national_statistics",
+    "can_view_region_statistics",
     "can_view_request",
+    "can_view_statistics",
     "choose_membership",
     "farm_keepers",
     "found",
@@ -129,7 +144,9 @@ __all__ = [
     "memberships_of",
     "people_with_perm",
     "refuse",
+    "region_of",
     "require",
     "roles_for",
     "runs_farm_day",
+    "statistics_scope",
 ]
