@@ -1,7 +1,8 @@
 """The invoice basis as CSV and XLSX for the farm's accounts.
 
 The CSV is made for Norwegian Excel: a byte-order mark (so Excel reads UTF-8 and «ø» survives),
-semicolons between columns and decimal commas, as Excel expects with Norwegian settings.
+semicolons between columns and decimal commas, as Excel expects with Norwegian settings. The
+helpers (and the guard against text read as a formula) are core.exports', shared with the statistics.
 """
 
 import csv
@@ -12,34 +13,28 @@ from django.http import HttpResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from tunet.core.exports import comma as _comma
+from tunet.core.exports import download as _download
+from tunet.core.exports import neutralise
+
 
 def _headers():
     return [_("Agreement"), _("Month"), _("Description"), _("Quantity"), _("Price (NOK)"), _("Amount (NOK)")]
 
 
-def _comma(value):
-    return str(value).replace(".", ",")
-
-
 def _rows(document):
     agreement = document["agreement"]
     month = date_format(document["month"], "F Y")
-    label = f"{agreement.pk} {agreement.buyer.name} – {agreement.farm.name}"
+    label = neutralise(f"{agreement.pk} {agreement.buyer.name} – {agreement.farm.name}")
     for line in document["basis"]["lines"]:
         yield (
             label,
             month,
-            line["text"],
+            neutralise(line["text"]),
             Decimal(line["quantity"]),
             Decimal(line["unit_price"]),
             Decimal(line["amount"]),
         )
-
-
-def _download(response, filename):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def csv_response(document, name):
