@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tunet.purchasing",
     "tunet.care",
     "tunet.daily",
+    "tunet.insights",
     "tunet.demo",
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("tunet.purchasing.urls")),
     path("", include("tunet.daily.urls")),
     path("", include("tunet.care.urls")),
+    path("", include("tunet.insights.urls")),
     path("admin/", admin.site.urls),
 ]
 
