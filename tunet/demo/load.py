@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from . import accounts, approval, care, catalogue, learning, purchasing, standards
+from . import accounts, approval, care, catalogue, insights, learning, purchasing, standards
 
 
 @transaction.atomic
@@ -16,4 +16,5 @@ def load():
     purchasing.load(organisations)
     care.load(organisations)
     learning.load()
+    insights.load()
     return organisations

@@ -20,9 +20,11 @@ from tunet.approval.models import Approval, ApprovalEvent, ApprovalStatus
 from tunet.care.models import Placement, PlacementStatus
 from tunet.catalogue.models import Farm, OfferDay, ServiceOffer, TargetGroup
 from tunet.core.models import County, Municipality
-from tunet.daily.models import Attendance, AttendanceStatus, Incident
+from tunet.daily.models import Incident
 from tunet.learning.models import Certificate
 from tunet.purchasing.models import Agreement, AgreementStatus, Proposal, ProposalStatus, Request, Reservation
+
+from .models import AttendanceMonth
 
 Key = tuple[str, ...]
 
@@ -72,7 +74,8 @@ def _offers(scope: StatisticsScope, filters: Filters) -> QuerySet[ServiceOffer]:
 
 
 def _placements(scope: StatisticsScope, filters: Filters, path: str = "") -> Q:
-    """Placements (path leads from the counted model to the placement) on agreements in scope."""
+    """What is counted, on agreements in scope: path leads from the counted model to the one that holds
+    the agreement ("" for a placement, or for an AttendanceMonth, which holds it too)."""
     agreement = f"{path}agreement__"
     where = _where(scope, filters, f"{agreement}farm__")
     if scope.buyer_id is not None:
@@ -320,30 +323,42 @@ def endings_by_area_and_reason(scope: StatisticsScope, filters: Filters) -> dict
 
 
 def attendance_by_area(scope: StatisticsScope, filters: Filters) -> dict[str, dict[str, int]]:
-    """Registered farm days in the period by service area and attendance, with the number of
-    participants behind them (so that a rate is shown only for enough people)."""
-    status = AttendanceStatus
+    """Registered farm days by service area and attendance, in the months the period touches (read
+    from the daily summary, models.AttendanceMonth), with the number of participants placed in the
+    period behind them (so that a rate is shown only for enough people). Two queries."""
+    months = AttendanceMonth.objects.filter(
+        _placements(scope, filters, ""), month__gte=filters.start.replace(day=1), month__lte=filters.end
+    )
+    area = "agreement__service_offer__service_area"
     rows = (
-        Attendance.objects.filter(
-            _placements(scope, filters, "placement__"), date__gte=filters.start, date__lte=filters.end
-        )
-        .values("placement__agreement__service_offer__service_area")
+        months.values(area)
         .annotate(
-            present=Count("pk", filter=Q(status=status.PRESENT)),
-            absent_notice=Count("pk", filter=Q(status=status.ABSENT_NOTICE)),
-            no_show=Count("pk", filter=Q(status=status.NO_SHOW)),
-            sent_home=Count("pk", filter=Q(status=status.SENT_HOME)),
-            people=Count("placement__participant_id", distinct=True),
+            present=Sum("present"),
+            absent_notice=Sum("absent_notice"),
+            no_show=Sum("no_show"),
+            sent_home=Sum("sent_home"),
         )
         .order_by()
     )
+    people = dict(
+        Placement.objects.filter(
+            _placements(scope, filters),
+            Q(ended_on__isnull=True) | Q(ended_on__gte=filters.start),
+            status__in=_STAYED,
+            start__lte=filters.end,
+        )
+        .values(area)
+        .annotate(n=Count("participant_id", distinct=True))
+        .values_list(area, "n")
+        .order_by()
+    )
     return {
-        row["placement__agreement__service_offer__service_area"]: {
-            "present": row["present"],
-            "absent_notice": row["absent_notice"],
-            "no_show": row["no_show"],
-            "sent_home": row["sent_home"],
-            "people": row["people"],
+        row[area]: {
+            "present": row["present"] or 0,
+            "absent_notice": row["absent_notice"] or 0,
+            "no_show": row["no_show"] or 0,
+            "sent_home": row["sent_home"] or 0,
+            "people": people.get(row[area], 0),
         }
         for row in rows
     }

@@ -13,7 +13,9 @@ from tunet.approval.models import ApprovalEvent, ApprovalStatus
 from tunet.catalogue.models import ServiceArea
 from tunet.daily.models import Attendance, AttendanceStatus, Incident, Severity
 from tunet.insights import figures
+from tunet.insights.models import AttendanceMonth
 from tunet.insights.queries import Filters
+from tunet.insights.tasks import refresh_attendance_months, run_daily
 from tunet.learning.models import Certificate, Course
 
 from .factories import HAUGESUND, SKIEN, agreement, buyer, farm, stays, today
@@ -60,6 +62,8 @@ def test_attendance_rates_for_five_participants_and_none_for_four():
     attend(five[4], [P, P, P, A])
     for placement in four:
         attend(placement, [P, N])
+    assert figures.attendance_table(COUNTRY, LAST_MONTH).rows == []  # not added up yet: the daily task does
+    run_daily.call()
     table = figures.attendance_table(COUNTRY, LAST_MONTH)
     assert cells(table, "Helse og omsorg") == ["5 eller flere", "70,0 %", "15,0 %", "10,0 %"]
     assert cells(table, "Arbeid og rehabilitering") == ["færre enn 5", "–", "–", "–"]
@@ -131,3 +135,21 @@ def test_the_public_page_by_county():
     assert cells(table, "Telemark") == ["1", "1", "8", "7"]
     assert cells(table, "Rogaland") == ["1", "1", "9", "0"]
     assert [cell.text for cell in table.totals] == ["2", "2", "17", "7"]
+
+
+def test_the_daily_summary_of_attendance_is_idempotent_and_keeps_closed_months():
+    case_worker = buyer(SKIEN)
+    _f, offer = farm(SKIEN)
+    [placement] = stays(case_worker, agreement(case_worker, offer), 1, start=today() - datetime.timedelta(days=400))
+    old = today().replace(day=1) - datetime.timedelta(days=200)
+    Attendance.objects.create(
+        placement=placement, date=old, status=AttendanceStatus.PRESENT, recorded_by=placement.referred_by
+    )
+    attend(placement, [AttendanceStatus.PRESENT, AttendanceStatus.NO_SHOW])
+    assert refresh_attendance_months(None) >= 2
+    run_daily.call()
+    run_daily.call()
+    months = {row.month: (row.present, row.no_show) for row in AttendanceMonth.objects.all()}
+    assert months[old.replace(day=1)] == (1, 0)  # older than three months: kept as it was
+    assert sum(present for present, _n in months.values()) == 2
+    assert sum(no_show for _p, no_show in months.values()) == 1

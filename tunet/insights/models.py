@@ -1,0 +1,38 @@
+"""Summaries the statistics read instead of the raw rows, refreshed by the daily task (tasks.py).
+
+Attendance is the one table that grows with every farm day in the country (some 30 million rows over
+five years at national scale); every figure of it is a sum over agreements and months. So the daily
+task adds it up per agreement and month, and the statistics read a few hundred thousand rows at most
+instead. An agreement fixes everything the figures are broken down and filtered by: the farm (county,
+municipality), the buyer, the service offer (service area) and the request (target group).
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tunet.purchasing.models import Agreement
+
+
+class AttendanceMonth(models.Model):
+    """Registered farm days of one agreement's placements in one month, by attendance."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))  # its first day
+    present = models.PositiveIntegerField(default=0)
+    absent_notice = models.PositiveIntegerField(default=0)
+    no_show = models.PositiveIntegerField(default=0)
+    sent_home = models.PositiveIntegerField(default=0)
+    closed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("attendance in a month")
+        verbose_name_plural = _("attendance by month")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "month"], name="attendance_month_once"),
+            models.CheckConstraint(condition=Q(month__day=1), name="attendance_month_first_day"),
+        ]
+        indexes = [models.Index(fields=["month", "agreement"], name="attendance_month_idx")]
+
+    def __str__(self):
+        return f"{self.agreement_id} {self.month:%Y-%m}"
