@@ -169,14 +169,18 @@ def approvals_table(scope: StatisticsScope, filters: Filters) -> Table:
     )
 
 
-def places_table(scope: StatisticsScope, filters: Filters) -> Table:
-    bought = queries.places_bought(scope, filters)
-    if scope.is_buyer:
-        offers: dict[str, int] = {}
-        offered: dict[tuple[str, ...], int] = {}
-    else:
-        offers = queries.offers_by_service_area(scope, filters)
-        offered = queries.places_offered(scope, filters)
+def _place_counts(scope: StatisticsScope, filters: Filters, memo: dict | None) -> tuple[dict, dict]:
+    """Places offered and bought by service area and weekday: read once for the two tables using them."""
+    memo = {} if memo is None else memo
+    if "places" not in memo:
+        offered = {} if scope.is_buyer else queries.places_offered(scope, filters)
+        memo["places"] = offered, queries.places_bought(scope, filters)
+    return memo["places"]
+
+
+def places_table(scope: StatisticsScope, filters: Filters, memo: dict | None = None) -> Table:
+    offered, bought = _place_counts(scope, filters, memo)
+    offers = {} if scope.is_buyer else queries.offers_by_service_area(scope, filters)
 
     def per_area(counts: dict[tuple[str, ...], int], area: str) -> int:
         return sum(n for (service_area, _day), n in counts.items() if service_area == area)
@@ -219,9 +223,8 @@ def places_table(scope: StatisticsScope, filters: Filters) -> Table:
     )
 
 
-def weekdays_table(scope: StatisticsScope, filters: Filters) -> Table:
-    bought = queries.places_bought(scope, filters)
-    offered = {} if scope.is_buyer else queries.places_offered(scope, filters)
+def weekdays_table(scope: StatisticsScope, filters: Filters, memo: dict | None = None) -> Table:
+    offered, bought = _place_counts(scope, filters, memo)
 
     def per_day(counts: dict[tuple[str, ...], int], day: int) -> int:
         return sum(n for (_area, weekday), n in counts.items() if weekday == str(day))
@@ -398,7 +401,7 @@ def _participants(scope: StatisticsScope, filters: Filters) -> Table:
     return participants_table(scope, filters, groups)
 
 
-TableMaker = Callable[[StatisticsScope, Filters], Table]
+TableMaker = Callable[..., Table]  # (scope, filters) and, for the tables of places, a shared memo
 
 # Every table by its key, in the order of the page; the second value: whether a buyer sees it (a buyer
 # sees only its own purchases, not the farms, the approval scheme or the school).
@@ -423,7 +426,12 @@ def table_keys(scope: StatisticsScope) -> list[str]:
 
 def tables_for(scope: StatisticsScope, filters: Filters) -> list[Table]:
     """Every table the viewer's page shows, in order."""
-    return [TABLES[key][0](scope, filters) for key in table_keys(scope)]
+    memo: dict = {}
+    tables = []
+    for key in table_keys(scope):
+        maker = TABLES[key][0]
+        tables.append(maker(scope, filters, memo) if key in ("places", "weekdays") else maker(scope, filters))
+    return tables
 
 
 def public_tables(today: datetime.date) -> list[Table]:

@@ -74,8 +74,7 @@ def _offers(scope: StatisticsScope, filters: Filters) -> QuerySet[ServiceOffer]:
 
 
 def _placements(scope: StatisticsScope, filters: Filters, path: str = "") -> Q:
-    """What is counted, on agreements in scope: path leads from the counted model to the one that holds
-    the agreement ("" for a placement, or for an AttendanceMonth, which holds it too)."""
+    """What is counted, on agreements in scope: path leads from the counted model to the placement."""
     agreement = f"{path}agreement__"
     where = _where(scope, filters, f"{agreement}farm__")
     if scope.buyer_id is not None:
@@ -214,23 +213,28 @@ def _requests(scope: StatisticsScope, filters: Filters) -> QuerySet[Request]:
 
 
 def requests_by_service_area(scope: StatisticsScope, filters: Filters) -> dict[str, tuple[int, int, int, int]]:
-    """Requests written in the period: (published, answered with an offer, not answered, agreed)."""
-    offered = Proposal.objects.filter(request=OuterRef("pk")).exclude(status=ProposalStatus.DECLINED)
-    agreed = Agreement.objects.filter(proposal__request=OuterRef("pk")).exclude(status=AgreementStatus.CANCELLED)
+    """Requests written in the period: (published, answered with an offer, not answered, agreed). One
+    pass over the requests and their proposals, counting each request once."""
+    offered = Q(proposals__isnull=False) & ~Q(proposals__status=ProposalStatus.DECLINED)
+    agreed = Q(proposals__agreement__isnull=False) & ~Q(proposals__agreement__status=AgreementStatus.CANCELLED)
     rows = (
         _requests(scope, filters)
-        .annotate(offered=Exists(offered), agreed=Exists(agreed))
         .values("service_area")
         .annotate(
-            published=Count("pk"),
-            answered=Count("pk", filter=Q(offered=True)),
-            unanswered=Count("pk", filter=Q(offered=False)),
-            agreements=Count("pk", filter=Q(agreed=True)),
+            published=Count("pk", distinct=True),
+            answered=Count("pk", filter=offered, distinct=True),
+            agreements=Count("pk", filter=agreed, distinct=True),
         )
         .order_by()
     )
     return {
-        row["service_area"]: (row["published"], row["answered"], row["unanswered"], row["agreements"]) for row in rows
+        row["service_area"]: (
+            row["published"],
+            row["answered"],
+            row["published"] - row["answered"],
+            row["agreements"],
+        )
+        for row in rows
     }
 
 
@@ -326,12 +330,21 @@ def attendance_by_area(scope: StatisticsScope, filters: Filters) -> dict[str, di
     """Registered farm days by service area and attendance, in the months the period touches (read
     from the daily summary, models.AttendanceMonth), with the number of participants placed in the
     period behind them (so that a rate is shown only for enough people). Two queries."""
-    months = AttendanceMonth.objects.filter(
-        _placements(scope, filters, ""), month__gte=filters.start.replace(day=1), month__lte=filters.end
-    )
-    area = "agreement__service_offer__service_area"
+    months = AttendanceMonth.objects.filter(month__gte=filters.start.replace(day=1), month__lte=filters.end)
+    if scope.counties is not None:
+        months = months.filter(county_id__in=sorted(scope.counties))
+    if scope.buyer_id is not None:
+        months = months.filter(buyer_id=scope.buyer_id)
+    for field, value in [
+        ("county_id", filters.county),
+        ("municipality_id", filters.municipality),
+        ("service_area", filters.service_area),
+        ("target_group_id", filters.target_group),
+    ]:
+        if value:
+            months = months.filter(**{field: value})
     rows = (
-        months.values(area)
+        months.values("service_area")
         .annotate(
             present=Sum("present"),
             absent_notice=Sum("absent_notice"),
@@ -347,18 +360,18 @@ def attendance_by_area(scope: StatisticsScope, filters: Filters) -> dict[str, di
             status__in=_STAYED,
             start__lte=filters.end,
         )
-        .values(area)
+        .values("agreement__service_offer__service_area")
         .annotate(n=Count("participant_id", distinct=True))
-        .values_list(area, "n")
+        .values_list("agreement__service_offer__service_area", "n")
         .order_by()
     )
     return {
-        row[area]: {
+        row["service_area"]: {
             "present": row["present"] or 0,
             "absent_notice": row["absent_notice"] or 0,
             "no_show": row["no_show"] or 0,
             "sent_home": row["sent_home"] or 0,
-            "people": people.get(row[area], 0),
+            "people": people.get(row["service_area"], 0),
         }
         for row in rows
     }

@@ -20,6 +20,16 @@ from .models import AttendanceMonth
 
 MONTHS_KEPT_OPEN = 3
 
+_AGREEMENT = "placement__agreement__"
+AGREEMENT_FIELDS = {
+    "agreement_id": f"{_AGREEMENT}id",
+    "buyer_id": f"{_AGREEMENT}buyer_id",
+    "county_id": f"{_AGREEMENT}farm__municipality__county_id",
+    "municipality_id": f"{_AGREEMENT}farm__municipality_id",
+    "service_area": f"{_AGREEMENT}service_offer__service_area",
+    "target_group_id": f"{_AGREEMENT}proposal__request__target_group_id",
+}
+
 
 def first_of_month(day, months_back=0):
     month = day.month - 1 - months_back
@@ -43,9 +53,10 @@ def refresh_attendance_months(since):
         attendance = attendance.filter(date__gte=since)
         summaries = summaries.filter(month__gte=since)
     counts = {status: Count("pk", filter=Q(status=status)) for status in AttendanceStatus.values}
+    # All but the month follow from the agreement: grouping by them adds no groups.
     rows = (
         attendance.annotate(month=TruncMonth("date"))
-        .values("placement__agreement_id", "month")
+        .values("month", *AGREEMENT_FIELDS.values())
         .annotate(**counts)
         .order_by()
     )
@@ -53,8 +64,8 @@ def refresh_attendance_months(since):
     written = AttendanceMonth.objects.bulk_create(
         (
             AttendanceMonth(
-                agreement_id=row["placement__agreement_id"],
                 month=row["month"],
+                **{field: row[path] for field, path in AGREEMENT_FIELDS.items()},
                 **{status: row[status] for status in AttendanceStatus.values},
             )
             for row in rows.iterator()

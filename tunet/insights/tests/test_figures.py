@@ -153,3 +153,45 @@ def test_the_daily_summary_of_attendance_is_idempotent_and_keeps_closed_months()
     assert months[old.replace(day=1)] == (1, 0)  # older than three months: kept as it was
     assert sum(present for present, _n in months.values()) == 2
     assert sum(no_show for _p, no_show in months.values()) == 1
+
+
+def test_a_request_only_declined_is_unanswered_and_one_with_two_offers_counts_once():
+    from decimal import Decimal
+
+    from tunet.purchasing.models import PriceModel, Proposal, ProposalStatus, Request
+
+    case_worker = buyer(SKIEN)
+    _f, offer = farm(SKIEN)
+    _g, other = farm(SKIEN)
+    made = agreement(case_worker, offer)  # answered, agreed
+    declined = Request.objects.create(
+        buyer=case_worker.organisation,
+        created_by=case_worker.user,
+        title="Nei takk",
+        service_area=ServiceArea.HEALTH,
+        target_group=made.proposal.request.target_group,
+        places=1,
+        weekdays=[1],
+        start=today(),
+        answer_by=today(),
+    )
+    Proposal.objects.create(
+        request=declined,
+        farm=other.farm,
+        status=ProposalStatus.DECLINED,
+        decline_reason="Fullt",
+        created_by=case_worker.user,
+    )
+    Proposal.objects.create(
+        request=made.proposal.request,
+        farm=other.farm,
+        service_offer=other,
+        status=ProposalStatus.REJECTED,
+        price_model=PriceModel.PER_ATTENDED_DAY,
+        price=Decimal(900),
+        places=2,
+        weekdays=[1],
+        created_by=case_worker.user,
+    )
+    table = figures.requests_table(COUNTRY, LAST_MONTH)
+    assert cells(table, "Helse og omsorg") == ["2", "1", "1", "1", "10"]
