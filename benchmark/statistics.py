@@ -290,9 +290,7 @@ def build():
         for _ in range(MONTHS):
             months.append(first)
             first = (first - datetime.timedelta(days=1)).replace(day=1)
-        agreements = list(
-            Agreement.objects.select_related("farm__municipality", "service_offer", "proposal__request")
-        )
+        agreements = list(Agreement.objects.select_related("farm__municipality", "service_offer", "proposal__request"))
         _bulk(
             AttendanceMonth,
             [
