@@ -42,7 +42,12 @@ class AttendanceMonth(models.Model):
             models.UniqueConstraint(fields=["agreement", "month"], name="attendance_month_once"),
             models.CheckConstraint(condition=Q(month__day=1), name="attendance_month_first_day"),
         ]
-        indexes = [models.Index(fields=["month", "agreement"], name="attendance_month_idx")]
+        # The country reads a period's months; a region or a county its own; a buyer its own.
+        indexes = [
+            models.Index(fields=["month"], name="attendance_month_idx"),
+            models.Index(fields=["county", "month"], name="attendance_month_county_idx"),
+            models.Index(fields=["buyer", "month"], name="attendance_month_buyer_idx"),
+        ]
 
     def __str__(self):
         return f"{self.agreement_id} {self.month:%Y-%m}"
