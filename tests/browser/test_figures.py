@@ -31,6 +31,8 @@ def test_the_coordinator_follows_the_region_in_figures(page, demo_data):
     expect(page).to_have_url(re.compile(r"target_group=\d+"))
     expect(page.locator("#places-heading")).to_be_visible()
     check_page(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "coordinator-desktop.png"), full_page=True)
 
     with page.expect_download() as download:
         page.click("#places a[href*='places.csv']")
