@@ -83,8 +83,11 @@ def count(value: int) -> Figure:
 def _cell(cell: Cell) -> Figure:
     if cell.hidden == PRIMARY:
         return Figure(None, str(SMALL_TEXT), PRIMARY)
-    if cell.hidden in (SECONDARY, WITHHELD):
+    if cell.hidden == SECONDARY:
         return Figure(None, str(SECONDARY_TEXT), cell.hidden)
+    if cell.hidden == WITHHELD:
+        # Not «hidden», which says 5 or more: a withheld column may hold anything, zeros and small counts.
+        return Figure(None, "–", cell.hidden)
     return count(cell.value)
 
 
@@ -302,7 +305,7 @@ def stays_table(scope: StatisticsScope, filters: Filters) -> Table:
         _s, ended, length = counts[area]
         # An average over fewer than five stays says too much about each of them.
         rows.append((label, [_cell(cell), _days(length) if ended >= 5 else Figure(None, "–")]))
-    return Table(
+    table = Table(
         "stays",
         _("New placements and length of stay"),
         _(
@@ -315,6 +318,8 @@ def stays_table(scope: StatisticsScope, filters: Filters) -> Table:
         [_cell(total_started), Figure(None, "")] if total_started is not None else None,
         suppressed=True,
     )
+    table.withheld = total_started is not None and total_started.hidden == WITHHELD
+    return table
 
 
 def endings_table(scope: StatisticsScope, filters: Filters) -> Table:

@@ -195,3 +195,14 @@ def test_a_request_only_declined_is_unanswered_and_one_with_two_offers_counts_on
     )
     table = figures.requests_table(COUNTRY, LAST_MONTH)
     assert cells(table, "Helse og omsorg") == ["2", "1", "1", "1", "10"]
+
+
+def test_four_areas_with_one_new_placement_each_are_withheld_not_called_hidden():
+    case_worker = buyer(SKIEN)
+    for area in (ServiceArea.EDUCATION, ServiceArea.WORK, ServiceArea.HEALTH, ServiceArea.PREVENTION):
+        _f, offer = farm(SKIEN, area=area)
+        stays(case_worker, agreement(case_worker, offer), 1, start=today() - datetime.timedelta(days=3))
+    # Four «fewer than 5» and a total of 4: each would be 1. Nothing of it is shown.
+    table = figures.stays_table(COUNTRY, LAST_MONTH)
+    assert table.withheld
+    assert all(cells[0].text == "–" for _label, cells in table.rows)
