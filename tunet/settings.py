@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "tunet.care",
     "tunet.daily",
     "tunet.portal",
+    "tunet.insights",
     "tunet.demo",
 ]
 
@@ -231,7 +232,13 @@ DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(10 * 1024 * 10
 # at once, in the request that enqueues it. In production set
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker` beside the app;
 # `manage.py daily_tasks` (from cron, once a day) enqueues the time-driven work.
-DAILY_TASKS = ["tunet.approval.tasks.run_daily", "tunet.purchasing.tasks.run_daily", "tunet.care.tasks.run_daily"]
+DAILY_TASKS = [
+    "tunet.approval.tasks.run_daily",
+    "tunet.purchasing.tasks.run_daily",
+    "tunet.care.tasks.run_daily",
+    # After care's: the statistics add up the attendance of the day's state of the placements.
+    "tunet.insights.tasks.run_daily",
+]
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # How long the rendered content of a catalogue search is kept (0 turns it off). Any change

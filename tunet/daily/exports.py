@@ -1,11 +1,8 @@
 """The invoice basis as CSV and XLSX for the farm's accounts.
 
 The CSV is made for Norwegian Excel: a byte-order mark (so Excel reads UTF-8 and «ø» survives),
-semicolons between columns and decimal commas, as Excel expects with Norwegian settings.
-
-Text in a cell comes partly from what people typed (a participant's name, an organisation's), and a
-spreadsheet runs a cell that starts with = + - @ as a formula: in CSV such text gets a leading
-apostrophe (the cell shows the text as typed), in XLSX it is stored as text, never as a formula.
+semicolons between columns and decimal commas, as Excel expects with Norwegian settings. The
+helpers (and the guard against text read as a formula) are core.exports', shared with the statistics.
 """
 
 import csv
@@ -16,22 +13,13 @@ from django.http import HttpResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-# What makes a spreadsheet read a cell as a formula (tab and carriage return too, for some readers).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value):
-    """Text for a CSV cell, with a leading apostrophe when it would otherwise run as a formula."""
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+from tunet.core.exports import as_text, neutralise
+from tunet.core.exports import comma as _comma
+from tunet.core.exports import download as _download
 
 
 def _headers():
     return [_("Agreement"), _("Month"), _("Description"), _("Quantity"), _("Price (NOK)"), _("Amount (NOK)")]
-
-
-def _comma(value):
-    return str(value).replace(".", ",")
 
 
 def _rows(document):
@@ -49,21 +37,17 @@ def _rows(document):
         )
 
 
-def _download(response, filename):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def csv_response(document, name):
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_text(header) for header in _headers()])
+    writer.writerow(_headers())
     # Only the text columns are neutralised: the numbers are ours, and a credit's minus stays a number.
     for label, month, text, quantity, price, amount in _rows(document):
-        writer.writerow([_text(label), _text(month), _text(text), _comma(quantity), _comma(price), _comma(amount)])
-    writer.writerow(["", "", _text(_("Total")), "", "", _comma(document["basis"]["total"])])
+        writer.writerow(
+            [neutralise(label), neutralise(month), neutralise(text), _comma(quantity), _comma(price), _comma(amount)]
+        )
+    writer.writerow(["", "", _("Total"), "", "", _comma(document["basis"]["total"])])
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     return _download(response, f"{name}.csv")
 
@@ -83,10 +67,7 @@ def xlsx_response(document, name):
     sheet.append(["", "", _("Total"), None, None, Decimal(document["basis"]["total"])])
     sheet[sheet.max_row][2].font = Font(bold=True)
     sheet[sheet.max_row][5].font = Font(bold=True)
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # openpyxl would store text that starts with = as a formula
+    as_text(sheet)
     for row in sheet.iter_rows(min_row=2, min_col=5, max_col=6):
         for cell in row:
             cell.number_format = "#,##0.00"

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from . import accounts, approval, care, catalogue, learning, portal, purchasing, standards
+from . import accounts, approval, care, catalogue, insights, learning, portal, purchasing, standards
 
 
 @transaction.atomic
@@ -17,4 +17,5 @@ def load():
     care.load(organisations)
     portal.load()
     learning.load()
+    insights.load()
     return organisations

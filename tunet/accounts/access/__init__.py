@@ -16,6 +16,7 @@ of one part of the domain together:
 - participants: participants, the farm day and its papers, the stay
 - log:          the access log of participants' personal data
 - portal:       the participant's own pages: what a participant or a relative with consent may see
+- statistics:   whose figures a viewer sees (a region, the country, a buyer's own purchases)
 """
 
 from .buying import (
@@ -92,6 +93,15 @@ from .roles import (
     people_with_perm,
     roles_for,
 )
+from .statistics import (
+    STATSFORVALTER_REGIONS,
+    StatisticsScope,
+    can_view_national_statistics,
+    can_view_region_statistics,
+    can_view_statistics,
+    region_of,
+    statistics_scope,
+)
 
 __all__ = [
     "MAY_BE_CONTACTED",
@@ -106,7 +116,9 @@ __all__ = [
     "BUYER_KINDS",
     "ROLE_PERMISSIONS",
     "SESSION_KEY",
+    "STATSFORVALTER_REGIONS",
     "Perm",
+    "StatisticsScope",
     "access_log_for",
     "acting",
     "active_membership",
@@ -147,8 +159,11 @@ __all__ = [
     "can_view_farm",
     "can_view_organisation",
     "can_view_participant",
+    "can_view_national_statistics",
+    "can_view_region_statistics",
     "can_view_request",
     "can_view_sensitive_documents",
+    "can_view_statistics",
     "choose_membership",
     "farm_keepers",
     "found",
@@ -162,7 +177,9 @@ __all__ = [
     "names_themselves",
     "people_with_perm",
     "refuse",
+    "region_of",
     "require",
     "roles_for",
     "runs_farm_day",
+    "statistics_scope",
 ]

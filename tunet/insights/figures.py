@@ -1,0 +1,471 @@
+"""The tables of «Inn på tunet i tall»: the counts from queries.py, suppressed, labelled and ready to
+show as a table, a chart and a download. One Table per figure, the same for the page and the files.
+
+Every count about participants (placements, endings, incidents) goes through suppression.py; counts
+of farms, offers, places and requests are about organisations and are shown as they are.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tunet.accounts.access import StatisticsScope
+from tunet.approval.models import ApprovalStatus
+from tunet.care.models import EndReason
+from tunet.catalogue.models import ServiceArea, Weekday
+from tunet.daily.models import Severity
+
+from . import queries
+from .queries import Filters
+from .suppression import PRIMARY, SECONDARY, WITHHELD, Cell, suppress_list, suppress_table
+
+SMALL_TEXT = gettext_lazy("fewer than 5")
+SECONDARY_TEXT = gettext_lazy("hidden")
+
+
+@dataclass
+class Figure:
+    """One cell as shown: the number (None when hidden), its text, and why it is hidden."""
+
+    value: float | int | None
+    text: str
+    hidden: str = ""
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    description: str
+    row_header: str
+    columns: list[str]
+    rows: list[tuple[str, list[Figure]]]
+    totals: list[Figure] | None = None
+    chart_column: int = 0  # the column drawn as a chart
+    suppressed: bool = False  # counts of participants, with small numbers hidden
+    withheld: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def has_rows(self) -> bool:
+        return bool(self.rows) and not self.withheld
+
+    @property
+    def chart_label(self) -> str:
+        return self.columns[self.chart_column]
+
+    def chart_bars(self) -> list[tuple[str, Figure]]:
+        return [(label, cells[self.chart_column]) for label, cells in self.rows]
+
+    def header(self) -> list[str]:
+        return [self.row_header, *self.columns]
+
+    def lines(self) -> list[list[str | float | int]]:
+        """The table as plain rows for a download: numbers as numbers, hidden cells as their text."""
+        lines: list[list[str | float | int]] = []
+        for label, cells in self.rows:
+            lines.append([label, *(cell.text if cell.value is None else cell.value for cell in cells)])
+        if self.totals:
+            lines.append([_("Total"), *(cell.text if cell.value is None else cell.value for cell in self.totals)])
+        return lines
+
+
+def count(value: int) -> Figure:
+    return Figure(value, number_format(value, force_grouping=True))
+
+
+def _cell(cell: Cell) -> Figure:
+    if cell.hidden == PRIMARY:
+        return Figure(None, str(SMALL_TEXT), PRIMARY)
+    if cell.hidden == SECONDARY:
+        return Figure(None, str(SECONDARY_TEXT), cell.hidden)
+    if cell.hidden == WITHHELD:
+        # Not «hidden», which says 5 or more: a withheld column may hold anything, zeros and small counts.
+        return Figure(None, "–", cell.hidden)
+    return count(cell.value)
+
+
+def _percent(part: float, whole: float) -> Figure:
+    if not whole:
+        return Figure(None, "–")
+    share = round(100 * part / whole, 1)
+    return Figure(share, f"{number_format(share, 1)} %")
+
+
+def _days(value: float | None) -> Figure:
+    if value is None:
+        return Figure(None, "–")
+    days = round(value)
+    return Figure(days, number_format(days, force_grouping=True))
+
+
+_SERVICE_AREAS = list(ServiceArea.choices)
+
+
+def _areas_present(*keys: Iterable[str]) -> list[tuple[str, str]]:
+    """The service areas (value, label) to show rows for: all of them, unless one is chosen."""
+    present = {key for group in keys for key in group}
+    return [(value, str(label)) for value, label in _SERVICE_AREAS if value in present] or []
+
+
+def _suppressed_2d(
+    key: str, title: str, description: str, row_header: str, rows: list[tuple[str, list[int]]], columns: list[str]
+) -> Table:
+    table = Table(key, title, description, row_header, [*columns, _("Total")], [], suppressed=True)
+    if not rows:
+        return table
+    result = suppress_table([values for _label, values in rows])
+    table.withheld = result.withheld
+    table.rows = [
+        (label, [*(_cell(cell) for cell in cells), _cell(result.row_totals[i])])
+        for i, ((label, _values), cells) in enumerate(zip(rows, result.cells, strict=True))
+    ]
+    table.totals = [*(_cell(cell) for cell in result.column_totals), _cell(result.total)]
+    table.chart_column = len(columns)
+    return table
+
+
+# --- The tables -----------------------------------------------------------------------------------------
+
+
+def farms_table(scope: StatisticsScope, filters: Filters) -> Table:
+    counts = queries.farms_by_area_and_status(scope, filters)
+    statuses = [(value, str(label)) for value, label in ApprovalStatus.choices]
+    areas = sorted({area for area, _status in counts})
+    rows = []
+    for area in areas:
+        values = [counts.get((area, status), 0) for status, _label in statuses]
+        values[0] += counts.get((area, ""), 0)  # no approval yet: not yet approved
+        rows.append((area, [*map(count, values), count(sum(values))]))
+    columns = [label for _status, label in statuses] + [_("All farms")]
+    totals = [count(sum(int(cells[i].value or 0) for _a, cells in rows)) for i in range(len(columns))]
+    return Table(
+        "farms",
+        _("Farms by approval"),
+        _("Farms in the scheme today by the state of their approval."),
+        _("Municipality") if filters.by_municipality else _("County"),
+        columns,
+        rows,
+        totals if rows else None,
+        chart_column=1,
+    )
+
+
+def approvals_table(scope: StatisticsScope, filters: Filters) -> Table:
+    months = queries.approvals_by_month(scope, filters)
+    rows = [(date_format(month, "F Y"), [count(new), count(lost)]) for month, (new, lost) in sorted(months.items())]
+    totals = [count(sum(new for new, _l in months.values())), count(sum(lost for _n, lost in months.values()))]
+    return Table(
+        "approvals",
+        _("New and lost approvals"),
+        _("Farms approved, and approvals suspended, lapsed or revoked, month by month."),
+        _("Month"),
+        [_("New approvals"), _("Lost approvals")],
+        rows,
+        totals if rows else None,
+    )
+
+
+def _place_counts(scope: StatisticsScope, filters: Filters, memo: dict | None) -> tuple[dict, dict]:
+    """Places offered and bought by service area and weekday: read once for the two tables using them."""
+    memo = {} if memo is None else memo
+    if "places" not in memo:
+        offered = {} if scope.is_buyer else queries.places_offered(scope, filters)
+        memo["places"] = offered, queries.places_bought(scope, filters)
+    return memo["places"]
+
+
+def places_table(scope: StatisticsScope, filters: Filters, memo: dict | None = None) -> Table:
+    offered, bought = _place_counts(scope, filters, memo)
+    offers = {} if scope.is_buyer else queries.offers_by_service_area(scope, filters)
+
+    def per_area(counts: dict[tuple[str, ...], int], area: str) -> int:
+        return sum(n for (service_area, _day), n in counts.items() if service_area == area)
+
+    areas = _areas_present(offers, [k[0] for k in offered], [k[0] for k in bought])
+    rows = []
+    for area, label in areas:
+        o, b = per_area(offered, area), per_area(bought, area)
+        cells = [count(b)] if scope.is_buyer else [count(offers.get(area, 0)), count(o), count(b), _percent(b, o)]
+        rows.append((label, cells))
+    total_offered, total_bought = sum(offered.values()), sum(bought.values())
+    if scope.is_buyer:
+        columns = [_("Places bought a week")]
+        totals = [count(total_bought)]
+    else:
+        columns = [_("Offers"), _("Places offered a week"), _("Places bought a week"), _("Utilisation")]
+        totals = [
+            count(sum(offers.values())),
+            count(total_offered),
+            count(total_bought),
+            _percent(total_bought, total_offered),
+        ]
+    description = (
+        _("Places a week your agreements in force hold on the last day of the period.")
+        if scope.is_buyer
+        else _(
+            "Offers and places a week on farms listed today, places held by agreements in force on the last day "
+            "of the period, and utilisation: bought ÷ offered."
+        )
+    )
+    return Table(
+        "places",
+        _("Places by service area"),
+        description,
+        _("Service area"),
+        columns,
+        rows,
+        totals if rows else None,
+        chart_column=0 if scope.is_buyer else 1,
+    )
+
+
+def weekdays_table(scope: StatisticsScope, filters: Filters, memo: dict | None = None) -> Table:
+    offered, bought = _place_counts(scope, filters, memo)
+
+    def per_day(counts: dict[tuple[str, ...], int], day: int) -> int:
+        return sum(n for (_area, weekday), n in counts.items() if weekday == str(day))
+
+    rows = []
+    for day in Weekday:
+        o, b = per_day(offered, day.value), per_day(bought, day.value)
+        rows.append((str(day.label), [count(b)] if scope.is_buyer else [count(o), count(b), _percent(b, o)]))
+    columns = [_("Places bought")] if scope.is_buyer else [_("Places offered"), _("Places bought"), _("Utilisation")]
+    return Table(
+        "weekdays",
+        _("Places per weekday"),
+        _("Places on each weekday, offered by listed farms and bought in agreements in force."),
+        _("Weekday"),
+        columns,
+        rows if (offered or bought) else [],
+    )
+
+
+def requests_table(scope: StatisticsScope, filters: Filters) -> Table:
+    counts = queries.requests_by_service_area(scope, filters)
+    waits = queries.days_to_agreement(scope, filters)
+    rows = []
+    for area, label in _areas_present(counts):
+        published, answered, unanswered, agreed = counts[area]
+        rows.append(
+            (label, [count(published), count(answered), count(unanswered), count(agreed), _days(waits.get(area))])
+        )
+    sums = [sum(values[i] for values in counts.values()) for i in range(4)]
+    agreed_total = sums[3]
+    mean_wait = sum(waits.get(area, 0) * counts[area][3] for area in counts) / agreed_total if agreed_total else None
+    return Table(
+        "requests",
+        _("Requests for places"),
+        _(
+            "Requests written in the period: answered with at least one offer, not answered (unmet demand), "
+            "and those that became an agreement, with the average days from request to agreement."
+        ),
+        _("Service area"),
+        [_("Requests"), _("Answered"), _("Not answered"), _("Agreements"), _("Days to agreement")],
+        rows,
+        [*map(count, sums), _days(mean_wait)] if rows else None,
+    )
+
+
+def participants_table(scope: StatisticsScope, filters: Filters, groups: dict[str, str]) -> Table:
+    counts = queries.placements_by_target_group_and_area(scope, filters)
+    areas = _areas_present([area for _group, area in counts])
+    group_keys = [key for key in groups if any(g == key for g, _a in counts)]
+    if any(g == "" for g, _a in counts):
+        group_keys.append("")
+    rows = [
+        (groups.get(key) or _("Not stated"), [counts.get((key, area), 0) for area, _label in areas])
+        for key in group_keys
+    ]
+    return _suppressed_2d(
+        "participants",
+        _("Placements by target group and service area"),
+        _(
+            "Placements that ran some time in the period. A participant placed twice is counted twice; the target "
+            "group is that of the request behind the agreement."
+        ),
+        _("Target group"),
+        rows,
+        [label for _area, label in areas],
+    )
+
+
+def stays_table(scope: StatisticsScope, filters: Filters) -> Table:
+    counts = queries.placements_started_and_length(scope, filters)
+    areas = _areas_present(counts)
+    started, total_started = suppress_list([counts[area][0] for area, _label in areas]) if areas else ([], None)
+    rows = []
+    for (area, label), cell in zip(areas, started, strict=True):
+        _s, ended, length = counts[area]
+        # An average over fewer than five stays says too much about each of them.
+        rows.append((label, [_cell(cell), _days(length) if ended >= 5 else Figure(None, "–")]))
+    table = Table(
+        "stays",
+        _("New placements and length of stay"),
+        _(
+            "Placements that started in the period, and the average length in days of those that ended in it "
+            "(shown where at least five ended)."
+        ),
+        _("Service area"),
+        [_("New placements"), _("Average days for those that ended")],
+        rows,
+        [_cell(total_started), Figure(None, "")] if total_started is not None else None,
+        suppressed=True,
+    )
+    table.withheld = total_started is not None and total_started.hidden == WITHHELD
+    return table
+
+
+def endings_table(scope: StatisticsScope, filters: Filters) -> Table:
+    counts = queries.endings_by_area_and_reason(scope, filters)
+    areas = _areas_present([area for area, _reason in counts])
+    reasons = list(EndReason.choices)
+    rows = [(label, [counts.get((area, reason), 0) for reason, _l in reasons]) for area, label in areas]
+    return _suppressed_2d(
+        "endings",
+        _("Why placements ended"),
+        _("Placements that ended in the period, by why they ended: to work, to education, another measure, ..."),
+        _("Service area"),
+        rows,
+        [str(label) for _reason, label in reasons],
+    )
+
+
+def attendance_table(scope: StatisticsScope, filters: Filters) -> Table:
+    counts = queries.attendance_by_area(scope, filters)
+    rows = []
+    for area, label in _areas_present(counts):
+        days = counts[area]
+        expected = days["present"] + days["absent_notice"] + days["no_show"] + days["sent_home"]
+        if days["people"] < 5:
+            rows.append((label, [Figure(None, str(SMALL_TEXT), PRIMARY)] + [Figure(None, "–")] * 3))
+            continue
+        rows.append(
+            (
+                label,
+                [
+                    Figure(None, _("5 or more")),
+                    _percent(days["present"], expected),
+                    _percent(days["absent_notice"], expected),
+                    _percent(days["no_show"], expected),
+                ],
+            )
+        )
+    return Table(
+        "attendance",
+        _("Attendance"),
+        _(
+            "Of the farm days registered in the period (days the farm was closed left out): the share present, "
+            "absent with notice and absent without notice. Shown for at least five participants."
+        ),
+        _("Service area"),
+        [_("Participants"), _("Attendance rate"), _("Reported absence"), _("Unreported absence")],
+        rows,
+        chart_column=1,
+        suppressed=True,
+    )
+
+
+def incidents_table(scope: StatisticsScope, filters: Filters) -> Table:
+    counts = queries.incidents_by_area_and_severity(scope, filters)
+    areas = _areas_present([area for area, _severity in counts])
+    severities = list(Severity.choices)
+    rows = [(label, [counts.get((area, value), 0) for value, _l in severities]) for area, label in areas]
+    return _suppressed_2d(
+        "incidents",
+        _("Incidents by severity"),
+        _("Incidents that happened in the period, counted only."),
+        _("Service area"),
+        rows,
+        [str(label) for _value, label in severities],
+    )
+
+
+def school_table(scope: StatisticsScope, filters: Filters) -> Table:
+    counts = queries.school_completions_by_county(scope, filters)
+    rows = [(county, [count(n)]) for county, n in sorted(counts.items()) if county]
+    return Table(
+        "school",
+        _("IPT school completed"),
+        _("Certificates from the IPT school issued in the period, by the county of the holder's farm."),
+        _("County"),
+        [_("Completed")],
+        rows,
+        [count(sum(counts.values()))] if rows else None,
+    )
+
+
+def _participants(scope: StatisticsScope, filters: Filters) -> Table:
+    groups = {str(group.pk): group.name for group in queries.target_groups()}
+    return participants_table(scope, filters, groups)
+
+
+TableMaker = Callable[..., Table]  # (scope, filters) and, for the tables of places, a shared memo
+
+# Every table by its key, in the order of the page; the second value: whether a buyer sees it (a buyer
+# sees only its own purchases, not the farms, the approval scheme or the school).
+TABLES: dict[str, tuple[TableMaker, bool]] = {
+    "farms": (farms_table, False),
+    "approvals": (approvals_table, False),
+    "places": (places_table, True),
+    "weekdays": (weekdays_table, True),
+    "requests": (requests_table, True),
+    "participants": (_participants, True),
+    "stays": (stays_table, True),
+    "endings": (endings_table, True),
+    "attendance": (attendance_table, True),
+    "incidents": (incidents_table, True),
+    "school": (school_table, False),
+}
+
+
+def table_keys(scope: StatisticsScope) -> list[str]:
+    return [key for key, (_maker, for_buyer) in TABLES.items() if for_buyer or not scope.is_buyer]
+
+
+def tables_for(scope: StatisticsScope, filters: Filters) -> list[Table]:
+    """Every table the viewer's page shows, in order."""
+    memo: dict = {}
+    tables = []
+    for key in table_keys(scope):
+        maker = TABLES[key][0]
+        tables.append(maker(scope, filters, memo) if key in ("places", "weekdays") else maker(scope, filters))
+    return tables
+
+
+def public_tables(today: datetime.date) -> list[Table]:
+    """The public page: per county, farms listed, offers and places a week, and placements running today."""
+    counties = queries.public_by_county(today)
+    names = sorted(counties)
+    placements, placements_total = suppress_list([counties[name].get("placements", 0) for name in names])
+    rows = [
+        (
+            name,
+            [
+                count(counties[name].get("farms", 0)),
+                count(counties[name].get("offers", 0)),
+                count(counties[name].get("places", 0)),
+                _cell(placement),
+            ],
+        )
+        for name, placement in zip(names, placements, strict=True)
+    ]
+    totals = [count(sum(counties[name].get(key, 0) for name in names)) for key in ("farms", "offers", "places")]
+    return [
+        Table(
+            "counties",
+            _("Inn på tunet by county"),
+            _("Approved farms, their offers and places a week, and placements running today, by county."),
+            _("County"),
+            [_("Approved farms"), _("Offers"), _("Places a week"), _("Placements today")],
+            rows,
+            [*totals, _cell(placements_total)] if rows else None,
+            suppressed=True,
+        )
+    ]
