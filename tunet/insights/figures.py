@@ -20,6 +20,7 @@ from tunet.approval.models import ApprovalStatus
 from tunet.care.models import EndReason
 from tunet.catalogue.models import ServiceArea, Weekday
 from tunet.daily.models import Severity
+from tunet.portal.models import QUESTIONS
 
 from . import queries
 from .queries import Filters
@@ -387,6 +388,49 @@ def incidents_table(scope: StatisticsScope, filters: Filters) -> Table:
     )
 
 
+def _average(value: float | None, shown: bool) -> Figure:
+    """An average answer on the five faces, shown only where the number of answers is."""
+    if not shown or value is None:
+        return Figure(None, "–")
+    average = round(value, 1)
+    return Figure(average, number_format(average, 1))
+
+
+def check_ins_table(scope: StatisticsScope, filters: Filters) -> Table:
+    """«Hvordan går det?»: the number of answers by service area (suppressed like any count of
+    participants) and the average of each question where that number is shown: an average of fewer
+    than five answers could tell one person's answer."""
+    answers = queries.check_ins_by_area(scope, filters)
+    areas = _areas_present(answers)
+    cells, total = suppress_list([int(answers[area]["n"]) for area, _label in areas])
+    overall = {
+        name: (
+            sum(answers[a]["n"] * (answers[a][name] or 0) for a, _l in areas)
+            / max(sum(answers[a]["n"] for a, _l in areas), 1)
+        )
+        for name in QUESTIONS
+    }
+    rows = [
+        (label, [_cell(cell), *(_average(answers[area][name], not cell.hidden) for name in QUESTIONS)])
+        for (area, label), cell in zip(areas, cells, strict=True)
+    ]
+    return Table(
+        "check_ins",
+        _("How is it going? The participants' answers"),
+        _(
+            "Answers to «How is it going?» for the period, and the average of each question "
+            "from 1 (very bad) to 5 (very good)."
+        ),
+        _("Service area"),
+        [_("Answers"), *(str(question) for question in QUESTIONS.values())],
+        rows,
+        [_cell(total), *(_average(overall[name], bool(areas) and not total.hidden) for name in QUESTIONS)]
+        if rows
+        else None,
+        suppressed=True,
+    )
+
+
 def school_table(scope: StatisticsScope, filters: Filters) -> Table:
     counts = queries.school_completions_by_county(scope, filters)
     rows = [(county, [count(n)]) for county, n in sorted(counts.items()) if county]
@@ -421,6 +465,7 @@ TABLES: dict[str, tuple[TableMaker, bool]] = {
     "endings": (endings_table, True),
     "attendance": (attendance_table, True),
     "incidents": (incidents_table, True),
+    "check_ins": (check_ins_table, True),
     "school": (school_table, False),
 }
 

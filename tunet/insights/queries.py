@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Avg, Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
@@ -22,6 +23,7 @@ from tunet.catalogue.models import Farm, OfferDay, ServiceOffer, TargetGroup
 from tunet.core.models import County, Municipality
 from tunet.daily.models import Incident
 from tunet.learning.models import Certificate
+from tunet.portal.models import QUESTIONS, CheckIn
 from tunet.purchasing.models import Agreement, AgreementStatus, Proposal, ProposalStatus, Request, Reservation
 
 from .models import AttendanceMonth
@@ -389,6 +391,29 @@ def incidents_by_area_and_severity(scope: StatisticsScope, filters: Filters) -> 
         .order_by()
     )
     return {(row["placement__agreement__service_offer__service_area"], row["severity"]): row["n"] for row in rows}
+
+
+def check_ins_by_area(scope: StatisticsScope, filters: Filters) -> dict[str, dict[str, float]]:
+    """«Hvordan går det?» answered for periods in the period chosen, by service area: the number of
+    answers and the average of each question (1 to 5). One query."""
+    rows = (
+        CheckIn.objects.filter(
+            _placements(scope, filters, "placement__"),
+            period__gte=filters.start.replace(day=1),
+            period__lte=filters.end,
+        )
+        .values("placement__agreement__service_offer__service_area")
+        .annotate(n=Count("pk"), **{name: Avg(name) for name in QUESTIONS})
+        .order_by()
+    )
+    result: dict[str, dict[str, float]] = {}
+    for row in rows:
+        values: dict[str, Any] = dict(row)
+        result[values["placement__agreement__service_offer__service_area"]] = {
+            "n": values["n"],
+            **{q: values[q] for q in QUESTIONS},
+        }
+    return result
 
 
 # --- The public page: the country by county ----------------------------------------------------------------

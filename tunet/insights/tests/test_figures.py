@@ -206,3 +206,38 @@ def test_four_areas_with_one_new_placement_each_are_withheld_not_called_hidden()
     table = figures.stays_table(COUNTRY, LAST_MONTH)
     assert table.withheld
     assert all(cells[0].text == "–" for _label, cells in table.rows)
+
+
+def test_check_in_averages_are_shown_for_five_answers_and_hidden_with_their_count():
+    from tunet.portal.models import CheckIn
+
+    case_worker = buyer(SKIEN)
+    _f, health = farm(SKIEN)
+    _g, work = farm(SKIEN, area=ServiceArea.WORK, target_group="arbeidssokere")
+    five = stays(case_worker, agreement(case_worker, health, places=5), 5)
+    four = stays(case_worker, agreement(case_worker, work, target_group="arbeidssokere", places=4), 4)
+    period = today().replace(day=1)
+    filters = Filters(start=period, end=today())
+
+    def answer(placements):
+        for n, placement in enumerate(placements):
+            CheckIn.objects.create(
+                placement=placement,
+                period=period,
+                enjoys=5,
+                feels_safe=4,
+                masters=3 + n % 2,
+                recommends=5,
+                answered_by=placement.referred_by,
+            )
+
+    answer(five)
+    table = figures.check_ins_table(COUNTRY, filters)
+    assert cells(table, str(ServiceArea.HEALTH.label)) == ["5", "5,0", "4,0", "3,4", "5,0"]
+    answer(four)
+    table = figures.check_ins_table(COUNTRY, filters)
+    assert cells(table, str(ServiceArea.WORK.label)) == ["færre enn 5", "–", "–", "–", "–"]
+    # Whatever else must be hidden so the four cannot be worked out, its averages are hidden with it.
+    for _label, row in table.rows:
+        assert row[0].value is not None or all(cell.text == "–" for cell in row[1:])
+    assert table.totals[0].value is not None or all(cell.text == "–" for cell in table.totals[1:])
