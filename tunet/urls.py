@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("tunet.daily.urls")),
     path("", include("tunet.care.urls")),
     path("", include("tunet.portal.urls")),
+    path("", include("tunet.api.urls")),
     path("admin/", admin.site.urls),
 ]
 
