@@ -281,6 +281,8 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI from our own static files (drf-spectacular-sidecar): no CDN, and the CSP stays strict.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No links inside the operations' summary buttons (axe: nested-interactive).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {},
 }

@@ -1,14 +1,14 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 from . import pages
-from .views import organisation, public
+from .views import docs, organisation, public
 
 app_name = "api"
 
 v1 = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("api/v1/docs/", docs.ApiDocs.as_view(url_name="api:schema"), name="docs"),
     path("api/v1/farms/", public.FarmList.as_view(), name="farms"),
     path("api/v1/farms/<int:pk>/", public.FarmDetail.as_view(), name="farm"),
     path("api/v1/municipalities/", public.MunicipalityList.as_view(), name="municipalities"),
