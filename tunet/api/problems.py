@@ -73,6 +73,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound(_("Not found, or not yours to see."))
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied(_("You may not do this."))
+    elif isinstance(exc, exceptions.Throttled):
+        # DRF's Norwegian ends in English ("Expected available in ..."): the whole sentence is ours.
+        wait = exc.wait
+        exc = exceptions.Throttled(
+            detail=_("Too many requests. Try again in %(seconds)d seconds.") % {"seconds": int(wait or 1)}
+        )
+        exc.wait = wait
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -263,3 +263,35 @@ def test_the_schema_is_served(client):
     response = client.get(reverse("api:schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
     assert response.json()["openapi"].startswith("3.")
+
+
+# --- Invoice basis files and rate limits -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("download", "content_type"), [("csv", "text/csv"), ("xlsx", "application/vnd.openxml")])
+def test_the_invoice_basis_comes_as_the_pages_file_too(client, download, content_type):
+    d = farm_day(1)
+    api, token = api_client(d.farm.provider)
+    url = reverse("api:invoice_basis", args=[d.agreement.pk, LAST_MONTH])
+    response = client.get(url, {"download": download}, **bearer(token))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert "attachment" in response["Content-Disposition"]
+    assert logged([d.placements[0].participant], api) == {d.placements[0].participant.pk: 1}
+    assert client.get(url, {"download": "pdf"}, **bearer(token)).status_code == 400
+
+
+def test_each_client_has_its_own_rate_limit(client, monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"client": "2/minute", "anon": "100/minute"})
+    d = farm_day(1)
+    _c, one = api_client(d.case_worker.organisation, name="En")
+    _c, two = api_client(d.case_worker.organisation, name="To")
+    url = reverse("api:agreements")
+    assert [client.get(url, **bearer(one)).status_code for _ in range(3)] == [200, 200, 429]
+    refused = client.get(url, **bearer(one))
+    assert refused["Content-Type"] == "application/problem+json"
+    assert "Retry-After" in refused
+    assert "sekunder" in refused.json()["detail"]
+    assert client.get(url, **bearer(two)).status_code == 200

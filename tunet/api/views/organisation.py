@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from tunet.daily import actions as daily_actions
+from tunet.daily import exports
 from tunet.daily import queries as daily_queries
 
 from .. import queries
@@ -30,6 +33,7 @@ from ..serializers import (
 )
 
 STATUS = OpenApiParameter("status", str, description="Bare de med denne statusen.")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONTH = OpenApiParameter("month", str, OpenApiParameter.PATH, description="Måneden, ÅÅÅÅ-MM.")
 
 
@@ -149,13 +153,34 @@ class InvoiceBasis(ClientEndpoint):
     scope = Scope.INVOICES_READ
     serializer_class = InvoiceBasisSerializer
 
-    @extend_schema(parameters=[MONTH], tags=["Faktura"])
+    @extend_schema(
+        parameters=[
+            MONTH,
+            OpenApiParameter(
+                "download",
+                str,
+                enum=["csv", "xlsx"],
+                description="Samme fil som siden laster ned (CSV eller Excel) i stedet for JSON.",
+            ),
+        ],
+        responses={
+            200: InvoiceBasisSerializer,
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (200, XLSX): OpenApiTypes.BINARY,
+        },
+        tags=["Faktura"],
+    )
     def get(self, request, pk, month):
         year, number = _month(month)
+        download = request.query_params.get("download")
+        if download not in (None, "csv", "xlsx"):
+            raise ValidationError({"download": [_("Choose csv or xlsx.")]})
         shown = daily_queries.invoice_month_for(self.membership, pk, year, number)
         if not (shown.farm_side or shown.sent):
             raise ValidationError(_("The farm has not sent the invoice basis for this month yet."))
         self.log_shown([p.participant for p in shown.page["placements"]], _("Invoice basis (API)"))
+        if download:
+            return _invoice_file(shown, download)
         data = {
             "agreement": shown.agreement.pk,
             "month": f"{year:04d}-{number:02d}",
@@ -163,6 +188,23 @@ class InvoiceBasis(ClientEndpoint):
             "basis": daily_queries.shown_basis(shown.page),
         }
         return Response(self.get_serializer(data).data)
+
+
+def _invoice_file(shown: daily_queries.InvoiceMonth, download: str) -> HttpResponse:
+    """The CSV or XLSX file the invoice basis page downloads, made by the same code."""
+    page = shown.page
+    document = {
+        "agreement": shown.agreement,
+        "month": shown.month,
+        "basis": daily_queries.shown_basis(page),
+        "sent": shown.sent,
+        "saved": page["saved"],
+        "in_force": page["in_force"],
+        "summary": page["summary"],
+        "closed_days": page["closed_days"],
+    }
+    name = f"fakturagrunnlag-{shown.agreement.pk}-{shown.month:%Y-%m}"
+    return exports.csv_response(document, name) if download == "csv" else exports.xlsx_response(document, name)
 
 
 class AttendanceRecord(ClientEndpoint):
