@@ -76,10 +76,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, exceptions.Throttled):
         # DRF's Norwegian ends in English ("Expected available in ..."): the whole sentence is ours.
         wait = exc.wait
-        exc = exceptions.Throttled(
+        throttled = exceptions.Throttled(
             detail=_("Too many requests. Try again in %(seconds)d seconds.") % {"seconds": int(wait or 1)}
         )
-        exc.wait = wait
+        throttled.wait = wait  # for the Retry-After header
+        exc = throttled
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
