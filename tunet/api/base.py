@@ -15,6 +15,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags, quote_etag
 from django.utils.translation import gettext as _
 from rest_framework import generics
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -40,6 +41,12 @@ class Cursor(CursorPagination):
 
 class WithETag:
     """GET answers carry a strong ETag of their body; If-None-Match with it gets 304 and no body."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # An id no database column holds is simply not there (SQLite would overflow on it).
+        if not 0 < int(kwargs.get("pk", 1)) < 2**63:
+            raise NotFound
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -130,6 +137,22 @@ def idempotent(view: APIView, request, run) -> Response:
         # Another request with the same key committed first; this one's action was rolled back with it.
         return replay(IdempotencyRecord.objects.get(client=client, key=key))
     return response
+
+
+def filters(params: Any, allowed: dict[str, str]) -> dict[str, Any]:
+    """{lookup: value} for the query parameters given that name one of the allowed lookups; those on an id
+    must be whole numbers (400 otherwise)."""
+    found: dict[str, Any] = {}
+    for name, lookup in allowed.items():
+        value = params.get(name)
+        if value in (None, ""):
+            continue
+        if lookup.endswith("_id"):
+            if not str(value).isdigit() or len(str(value)) > 18:
+                raise ValidationError({name: [_("Write a whole number.")]})
+            value = int(value)
+        found[lookup] = value
+    return found
 
 
 def month_param(value: Any) -> tuple[int, int] | None:

@@ -4,7 +4,6 @@ endpoint returns, scoped by the permission layer the same way the pages are."""
 from __future__ import annotations
 
 import hmac
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -128,8 +127,3 @@ def placement_for(membership: Membership | None, pk: int) -> Placement:
     )
     access.require(access.can_follow_placement(membership, placement))
     return placement
-
-
-def filters(params: Any, allowed: dict[str, str]) -> dict[str, Any]:
-    """{lookup: value} for the query parameters given that name one of the allowed lookups."""
-    return {lookup: params[name] for name, lookup in allowed.items() if params.get(name) not in (None, "")}

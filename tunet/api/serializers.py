@@ -38,8 +38,9 @@ class OfferDaySerializer(serializers.Serializer):
     free_places = serializers.IntegerField(
         help_text="Ledige plasser denne ukedagen det kommende året (de som ikke er avtalt bort)."
     )
-    opens = serializers.TimeField(help_text="Fra klokken.")
-    closes = serializers.TimeField(help_text="Til klokken.")
+    # Wall-clock times in Norway, not instants: OpenAPI's "time" format would demand a UTC offset.
+    opens = serializers.RegexField(r"^[0-2][0-9]:[0-5][0-9]$", help_text="Fra klokken (TT:MM, norsk tid).")
+    closes = serializers.RegexField(r"^[0-2][0-9]:[0-5][0-9]$", help_text="Til klokken (TT:MM, norsk tid).")
 
 
 class OfferSerializer(serializers.Serializer):
@@ -221,7 +222,7 @@ class AttendanceMonthSerializer(serializers.Serializer):
 
 
 class AttendanceInSerializer(serializers.Serializer):
-    placement = serializers.IntegerField(help_text="Plassens id.")
+    placement = serializers.IntegerField(min_value=1, max_value=2**53, help_text="Plassens id.")
     date = serializers.DateField(help_text="Dagen oppmøtet gjelder.")
     status = serializers.ChoiceField(choices=AttendanceStatus.choices, help_text="Oppmøte (kode).")
     hours = serializers.DecimalField(

@@ -19,7 +19,7 @@ from tunet.daily import exports
 from tunet.daily import queries as daily_queries
 
 from .. import queries
-from ..base import ClientEndpoint, ClientListEndpoint, idempotent, month_param
+from ..base import ClientEndpoint, ClientListEndpoint, filters, idempotent, month_param
 from ..models import Scope
 from ..serializers import (
     AgreementSerializer,
@@ -51,9 +51,7 @@ class RequestList(ClientListEndpoint):
     serializer_class = RequestSerializer
 
     def get_queryset(self):
-        return queries.requests_of(self.membership).filter(
-            **queries.filters(self.request.query_params, {"status": "status"})
-        )
+        return queries.requests_of(self.membership).filter(**filters(self.request.query_params, {"status": "status"}))
 
     @extend_schema(parameters=[STATUS], tags=["Innkjøp"])
     def get(self, request):
@@ -68,7 +66,7 @@ class ProposalList(ClientListEndpoint):
 
     def get_queryset(self):
         allowed = {"status": "status", "request": "request_id"}
-        return queries.proposals_received(self.membership).filter(**queries.filters(self.request.query_params, allowed))
+        return queries.proposals_received(self.membership).filter(**filters(self.request.query_params, allowed))
 
     @extend_schema(
         parameters=[STATUS, OpenApiParameter("request", int, description="Bare svar på denne forespørselen.")],
@@ -85,9 +83,7 @@ class AgreementList(ClientListEndpoint):
     serializer_class = AgreementSerializer
 
     def get_queryset(self):
-        return queries.agreements_of(self.membership).filter(
-            **queries.filters(self.request.query_params, {"status": "status"})
-        )
+        return queries.agreements_of(self.membership).filter(**filters(self.request.query_params, {"status": "status"}))
 
     @extend_schema(parameters=[STATUS], tags=["Innkjøp"])
     def get(self, request):
@@ -111,7 +107,7 @@ class PlacementList(ClientListEndpoint):
 
     def get_queryset(self):
         allowed = {"status": "status", "agreement": "agreement_id"}
-        return queries.placements_of(self.membership).filter(**queries.filters(self.request.query_params, allowed))
+        return queries.placements_of(self.membership).filter(**filters(self.request.query_params, allowed))
 
     @extend_schema(
         parameters=[STATUS, OpenApiParameter("agreement", int, description="Bare plassene på denne avtalen.")],

@@ -50,8 +50,8 @@ def _attach_days(farms):
                     "weekday": day.weekday,
                     "places": day.places,
                     "free_places": free.get(offer.pk, {}).get(day.weekday, day.places),
-                    "opens": day.opens,
-                    "closes": day.closes,
+                    "opens": day.opens.strftime("%H:%M"),
+                    "closes": day.closes.strftime("%H:%M"),
                 }
                 for day in sorted(offer.days.all(), key=lambda d: d.weekday)
             ]
