@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "tunet.core",
     "tunet.accounts",
     "tunet.catalogue",
@@ -63,6 +66,7 @@ INSTALLED_APPS = [
     "tunet.daily",
     "tunet.portal",
     "tunet.insights",
+    "tunet.api",
     "tunet.demo",
 ]
 
@@ -250,6 +254,45 @@ CATALOGUE_CACHE_SECONDS = int(os.environ.get("CATALOGUE_CACHE_SECONDS", "60"))
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap-bidragsytere")
 _tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL.replace("{", "").replace("}", "")))
+
+
+# --- The REST API (tunet/api, README "API") ---------------------------------------------------------
+# The embedded default authenticates an API client by its key. Another scheme (Maskinporten's OAuth2
+# client credentials: a JWT access token) is a class listed here, before or instead of the default.
+API_AUTHENTICATION_CLASSES = env_list("API_AUTHENTICATION_CLASSES", "tunet.api.auth.ClientKeyAuthentication")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": API_AUTHENTICATION_CLASSES,
+    "DEFAULT_PERMISSION_CLASSES": ["tunet.api.auth.HasScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "tunet.api.problems.ProblemJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["tunet.api.auth.ClientRateThrottle", "tunet.api.auth.PublicRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "client": os.environ.get("API_CLIENT_RATE", "600/minute"),
+        "anon": os.environ.get("API_PUBLIC_RATE", "120/minute"),
+    },
+    "EXCEPTION_HANDLER": "tunet.api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tunet API",
+    "DESCRIPTION": (
+        "Inn på tunet: den offentlige katalogen over godkjente gårder, kommuneregisteret og håndboken "
+        "for alle; innkjøp, plasser, oppmøte og fakturagrunnlag for virksomhetenes API-klienter. "
+        "Feil er RFC 9457-problemer (application/problem+json) med norsk «detail»."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI from our own static files (drf-spectacular-sidecar): no CDN, and the CSP stays strict.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No links inside the operations' summary buttons (axe: nested-interactive).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}
 
 
 # --- E-mail -----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("tunet.care.urls")),
     path("", include("tunet.portal.urls")),
     path("", include("tunet.insights.urls")),
+    path("", include("tunet.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -134,6 +134,8 @@ def organisation(request, membership, pk):
             "members": queries.members_of(organisation),
             "can_manage": access.can_manage_organisation(membership, organisation),
             "can_manage_members": access.can_manage_members(membership, organisation),
+            "can_manage_api_clients": access.can_manage_api_clients(membership, organisation)
+            and access.api_client_role(organisation) is not None,
             "invitations": actions.open_member_invitations(organisation).select_related("invited_by")
             if access.can_manage_members(membership, organisation)
             else [],

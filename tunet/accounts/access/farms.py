@@ -43,6 +43,12 @@ def can_remove_membership(membership: Membership | None, target: Membership) -> 
     return membership is not None and can_manage_members(membership, target.organisation) and target.id != membership.id
 
 
+def can_manage_api_clients(membership: Membership | None, organisation: Organisation) -> bool:
+    """Who creates and revokes the organisation's API clients: those who manage its people (the
+    administrator; a farm's farmer), since a client acts for the organisation as one of them would."""
+    return has_perm(membership, Perm.MANAGE_MEMBERS, organisation)
+
+
 # --- Farms -------------------------------------------------------------------------------------
 
 

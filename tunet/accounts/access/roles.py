@@ -50,6 +50,21 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
 BUYER_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.NAV_OFFICE)
 
 
+# The role an API client acts with: the least one that holds what an integration does (reading the
+# organisation's agreements, placements and invoice bases; registering attendance). Never a role that
+# signs, sends invoice bases, decides referrals or manages people. Kinds not listed get no API clients.
+API_CLIENT_ROLES: dict[str, str] = {
+    OrganisationKind.PROVIDER: Role.FARM_STAFF,
+    OrganisationKind.MUNICIPALITY: Role.CASE_WORKER,
+    OrganisationKind.NAV_OFFICE: Role.NAV_ADVISER,
+}
+
+
+def api_client_role(organisation: Organisation) -> str | None:
+    """The least role an API client of this organisation acts with, or None if it may have none."""
+    return API_CLIENT_ROLES.get(organisation.kind)
+
+
 # --- Memberships ------------------------------------------------------------------------------
 
 
