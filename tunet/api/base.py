@@ -47,6 +47,10 @@ class WithETag:
         # An id no database column holds is simply not there (SQLite would overflow on it).
         if not 0 < int(kwargs.get("pk", 1)) < 2**63:
             raise NotFound
+        # No text column holds a NUL character (PostgreSQL refuses it outright): a filter with one is
+        # a request we cannot answer, never a server error.
+        if any("\x00" in value for values in request.query_params.lists() for value in values[1]):
+            raise ValidationError(_("The request contains a character that is not allowed."))
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

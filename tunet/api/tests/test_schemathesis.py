@@ -4,7 +4,9 @@ cause a server error, and every documented answer must match its schema."""
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
@@ -21,6 +23,17 @@ FAST = settings(max_examples=15, deadline=None, suppress_health_check=list(Healt
 
 @pytest.fixture
 def scene(db):
+    # schemathesis calls Django's WSGIHandler itself, which closes the database connection when a
+    # request ends; inside a test's transaction on PostgreSQL that ends the test. Django's own test
+    # client keeps the connection the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield _scene()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def _scene():
     add_offer(listed_farm())
     ChapterFactory()
     d = farm_day(1)
