@@ -135,10 +135,6 @@ def shared_goals(participant: Participant) -> list[Goal]:
 # --- Meldinger ---------------------------------------------------------------------------------------------
 
 
-def messages_of(placement: Placement) -> list[Message]:
-    return list(Message.objects.filter(placement=placement).order_by("at", "id"))
-
-
 def threads_of(placements: list[Placement]) -> list[tuple[Placement, list[Message]]]:
     """Each placement with its messages, oldest first: one query, however many placements."""
     threads: dict[int, list[Message]] = {p.pk: [] for p in placements}

@@ -145,7 +145,7 @@ def conversation(request, membership, pk):
         {
             "placement": placement,
             "participant": placement.participant,
-            "messages_": queries.messages_of(placement),
+            "messages_": queries.threads_of([placement])[0][1],
             "check_ins": queries.check_ins_of(placement),
             "form": form,
         },
