@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tunet.accounts.access import StatisticsScope
 from tunet.accounts.models import Role
 from tunet.accounts.tests.factories import member
 from tunet.care.models import EndReason
@@ -157,7 +158,7 @@ def test_placements_are_counted_and_small_numbers_hidden(client, market):
 def test_endings_and_length_of_stay(market):
     start = today() - datetime.timedelta(days=100)
     stays(market["skien_buyer"], market["skien"], 5, start=start, ended_on=today() - datetime.timedelta(days=10))
-    scope = figures.queries.StatisticsScope()
+    scope = StatisticsScope()
     filters = Filters(start=today() - datetime.timedelta(days=30), end=today())
     endings = figures.endings_table(scope, filters)
     health = dict(endings.rows)["Helse og omsorg"]
@@ -168,7 +169,7 @@ def test_endings_and_length_of_stay(market):
 
 
 def test_requests_answered_and_days_to_agreement(market):
-    scope = figures.queries.StatisticsScope()
+    scope = StatisticsScope()
     table = figures.requests_table(scope, Filters(start=today() - datetime.timedelta(days=30), end=today()))
     assert [cell.text for cell in dict(table.rows)["Helse og omsorg"]] == ["1", "1", "0", "1", "10"]
 
